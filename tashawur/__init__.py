@@ -1,0 +1,1 @@
+"""Tashawur: multistakeholder open consultations for intergovernmental working groups."""

@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from tashawur.consultations import views as consultation_views
+
+urlpatterns = [
+    path("", consultation_views.home, name="home"),
+    path("consultations/<slug:slug>/", consultation_views.consultation_detail, name="consultation-detail"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "Tashawur"
+admin.site.site_title = "Tashawur"
