@@ -1,9 +1,15 @@
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command, execute_from_command_line
+from django.core.management import CommandError, call_command
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_timeline(*args):
@@ -59,19 +65,30 @@ def test_status_is_evaluated_at_the_given_instant(demo):
     assert json.loads(output)["status"] == "open"
 
 
-def test_unknown_slug_is_a_usage_error_with_exit_2(db, capsys):
-    with pytest.raises(SystemExit) as exit:
-        execute_from_command_line(["manage.py", "timeline", "no-such-consultation"])
+def test_unknown_slug_is_a_usage_error(db):
+    with pytest.raises(CommandError) as error:
+        call_command("timeline", "no-such-consultation")
+    assert error.value.returncode == 2
+    assert "No consultation has the slug 'no-such-consultation'" in str(error.value)
 
-    assert exit.value.code == 2
-    assert "No consultation has the slug 'no-such-consultation'" in capsys.readouterr().err
 
+def test_process_exit_status_is_1_for_a_broken_rule_0_when_compliant_2_for_a_bad_slug(tmp_path):
+    """The real command in its own process, on a fresh database, as an operator runs it."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
 
-def test_process_exit_status_is_1_for_a_broken_rule_and_0_otherwise(demo):
-    with pytest.raises(SystemExit) as exit:
-        execute_from_command_line(["manage.py", "timeline", "development-aspects-internet"])
-    assert exit.value.code == 1
-    execute_from_command_line(["manage.py", "timeline", "enabling-environment-internet-access"])  # returns: exit 0
+    def manage(*args):
+        return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+    assert manage("migrate", "--no-input", "-v0").returncode == 0
+    assert manage("loaddemo").returncode == 0
+    broken = manage("timeline", "development-aspects-internet")
+    compliant = manage("timeline", "enabling-environment-internet-access")
+    unknown = manage("timeline", "no-such-consultation")
+
+    assert (broken.returncode, compliant.returncode, unknown.returncode) == (1, 0, 2)
+    assert "11 days after the latest allowed deadline" in broken.stdout
+    assert "0 rules broken." in compliant.stdout
+    assert "No consultation has the slug 'no-such-consultation'" in unknown.stderr
 
 
 def test_bad_instant_is_a_usage_error(demo):
