@@ -110,3 +110,10 @@ def test_admin_save_that_breaks_a_rule_warns_records_and_keeps_the_date(secretar
     consultation.refresh_from_db()
     assert consultation.opens_on == dt.date(2016, 11, 5)
     assert RuleFinding.objects.filter(consultation=consultation, code="launch_late", days_off=7, resolved_at__isnull=True).exists()
+
+
+def test_the_stylesheet_is_served(client, db):
+    from django.contrib.staticfiles import finders
+
+    assert '<link rel="stylesheet" href="/static/tashawur/site.css">' in client.get("/").content.decode()
+    assert finders.find("tashawur/site.css")
