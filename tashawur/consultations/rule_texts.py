@@ -73,7 +73,7 @@ _UNDATED = {
     "webcast_missing": _("Rule 6: the physical meeting is not webcast."),
     "captioning_missing": _("Rule 6: the physical meeting has no captioning (with caption transcripts)."),
     "unchecked_launch": _("Rule 3 cannot be checked: the meeting that chose the topic is not set."),
-    "unchecked_deadline": _("Rules 4 and 5 cannot be checked: the physical meeting is not set."),
+    "unchecked_deadline": _("Rule 4 cannot be checked: the physical meeting is not set."),
     "unchecked_report": _("Rule 5 cannot be checked: the physical meeting is not set."),
     "unchecked_physical_meeting": _("Rule 6 cannot be checked: the next group meeting is not set."),
 }
