@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "tashawur.meetings",
     "tashawur.cycles",
     "tashawur.consultations",
+    "tashawur.responses",
+    "tashawur.mailin",
     "tashawur.demo",
 ]
 
@@ -150,3 +152,5 @@ LOGGING = {
 }
 
 LOGIN_URL = "admin:login"
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+MESSAGE_MAX_BYTES = env_int("MESSAGE_MAX_BYTES", 25 * 1024 * 1024)
