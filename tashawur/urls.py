@@ -6,6 +6,8 @@ from tashawur.consultations import views as consultation_views
 urlpatterns = [
     path("", consultation_views.home, name="home"),
     path("consultations/<slug:slug>/", consultation_views.consultation_detail, name="consultation-detail"),
+    path("", include("tashawur.responses.urls_submit")),
+    path("", include("tashawur.responses.urls_public")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
