@@ -154,3 +154,9 @@ LOGGING = {
 LOGIN_URL = "admin:login"
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 MESSAGE_MAX_BYTES = env_int("MESSAGE_MAX_BYTES", 25 * 1024 * 1024)
+
+# Web form: new responses per hour from one e-mail address and from one client address (0: no limit).
+RESPONSE_RATE_LIMIT_PER_ADDRESS = env_int("RESPONSE_RATE_LIMIT_PER_ADDRESS", 5)
+RESPONSE_RATE_LIMIT_PER_IP = env_int("RESPONSE_RATE_LIMIT_PER_IP", 20)
+# Reverse proxies in front of the application that append to X-Forwarded-For (0: trust only the connection).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

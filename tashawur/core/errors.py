@@ -16,7 +16,9 @@ class TashawurError(Exception):
 
     @property
     def message(self) -> str:
-        return str(self.message_template) % self.params if self.params else str(self.message_template)
+        if not self.params:
+            return str(self.message_template)
+        return str(self.message_template % self.params)
 
 
 class NotAllowed(TashawurError):

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext_lazy
 
 from tashawur.core.languages import CONTENT_LANGUAGES, LANGUAGE_NAMES, text_direction
 
@@ -88,7 +88,11 @@ class TranslatedTextField(models.JSONField):
                 raise ValidationError(_("Each translation must be text."), code="invalid")
             if self.text_max_length and len(text) > self.text_max_length:
                 raise ValidationError(
-                    _("The %(language)s text is longer than %(limit)d characters."),
+                    ngettext_lazy(
+                        "The text in %(language)s is longer than the limit of %(limit)d character.",
+                        "The text in %(language)s is longer than the limit of %(limit)d characters.",
+                        "limit",
+                    ),
                     code="max_length",
                     params={"language": LANGUAGE_NAMES[code], "limit": self.text_max_length},
                 )

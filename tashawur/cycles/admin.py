@@ -36,7 +36,7 @@ class TopicProposalForm(forms.ModelForm):
         if cycle and state:
             existing = TopicProposal.objects.filter(cycle=cycle, member_state=state).exclude(pk=self.instance.pk)
             if existing.count() >= cycle.group.proposals_per_state:
-                raise forms.ValidationError(ProposalLimitReached(state=state.name()).message)
+                raise forms.ValidationError(ProposalLimitReached(state=state.name(), limit=cycle.group.proposals_per_state).message)
             if not self.instance.pk:
                 self.instance.sequence = existing.count() + 1
         return cleaned

@@ -1,4 +1,4 @@
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext_lazy
 
 from tashawur.core.errors import TashawurError
 
@@ -9,9 +9,12 @@ class CycleError(TashawurError):
 
 class ProposalLimitReached(CycleError):
     code = "proposal_limit_reached"
-    default_message = _(
-        "%(state)s has already proposed a topic in this cycle. Resolution 1336 lets each member state "
-        "propose one topic only for the next consultation, so that the group chooses among a few clear options."
+    default_message = ngettext_lazy(
+        "The member state %(state)s has already made its %(limit)d topic proposal for this cycle. "
+        "Resolution 1336 limits each member state's proposals so that the group chooses among a few clear options.",
+        "The member state %(state)s has already made its %(limit)d topic proposals for this cycle. "
+        "Resolution 1336 limits each member state's proposals so that the group chooses among a few clear options.",
+        "limit",
     )
 
 
@@ -24,7 +27,7 @@ class ProposalsNotOpen(CycleError):
 
 class NotAMember(CycleError):
     code = "not_a_member"
-    default_message = _("%(state)s is not a member of %(group)s, so it cannot propose a topic.")
+    default_message = _("The member state %(state)s is not a member of %(group)s, so it cannot propose a topic.")
 
 
 class InvalidDecision(CycleError):

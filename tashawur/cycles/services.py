@@ -52,7 +52,7 @@ def propose_topic(
             Cycle.objects.select_for_update().get(pk=cycle.pk)
             count = TopicProposal.objects.filter(cycle=cycle, member_state=member_state).count()
             if count >= group.proposals_per_state:
-                raise ProposalLimitReached(state=member_state.name())
+                raise ProposalLimitReached(state=member_state.name(), limit=group.proposals_per_state)
             topic = create_topic(group=group, title=title, questions=list(questions))
             proposal = TopicProposal(
                 cycle=cycle, member_state=member_state, sequence=count + 1, topic=topic,
@@ -60,7 +60,7 @@ def propose_topic(
             )
             proposal.save()
     except IntegrityError:
-        raise ProposalLimitReached(state=member_state.name()) from None
+        raise ProposalLimitReached(state=member_state.name(), limit=group.proposals_per_state) from None
     return proposal
 
 

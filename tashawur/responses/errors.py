@@ -10,14 +10,14 @@ class ResponseError(TashawurError):
 class SubmissionClosed(ResponseError):
     code = "submission_closed"
     default_message = _(
-        "The consultation \u201c%(title)s\u201d accepted responses until %(deadline)s (%(zone)s time); "
+        "The consultation “%(title)s” accepted responses until %(deadline)s (%(zone)s time); "
         "this one arrived on %(received)s, after the deadline."
     )
 
 
 class SubmissionNotOpen(ResponseError):
     code = "submission_not_open"
-    default_message = _("The consultation \u201c%(title)s\u201d is not open for responses yet.")
+    default_message = _("The consultation “%(title)s” is not open for responses yet.")
 
 
 class EmptyResponse(ResponseError):
@@ -30,5 +30,7 @@ class InvalidResponse(ResponseError):
 
 
 class InvalidTransition(ResponseError):
+    """A moderation step that does not apply to the response's current status."""
+
     code = "invalid_transition"
-    default_message = _("A response that is %(status)s cannot be %(action)s.")
+    default_message = _("This step does not apply to a response with the status “%(status)s”.")

@@ -233,7 +233,7 @@ def withdraw_response(*, response: Response, now: datetime | None = None) -> Non
     with transaction.atomic():
         response = Response.objects.select_for_update().select_related("consultation__group").get(pk=response.pk)
         if response.status in (Status.WITHDRAWN, Status.REJECTED):
-            raise InvalidTransition(status=response.get_status_display(), action=_("withdrawn"))
+            raise InvalidTransition(status=response.get_status_display())
         check_open(response.consultation, now)
         response.status = Status.WITHDRAWN
         response.withdrawn_at = now
@@ -243,19 +243,19 @@ def withdraw_response(*, response: Response, now: datetime | None = None) -> Non
 
 # --- moderation by the secretariat ----------------------------------------------------------
 
-def _moderate(actor, response: Response, allowed_from: set[str], action_label: str) -> Response:
+def _moderate(actor, response: Response, allowed_from: set[str]) -> Response:
     if not permissions.can_manage_group(actor, response.consultation.group):
         raise NotAllowed()
     locked = Response.objects.select_for_update().get(pk=response.pk)
     if locked.status not in allowed_from:
-        raise InvalidTransition(status=locked.get_status_display(), action=action_label)
+        raise InvalidTransition(status=locked.get_status_display())
     return locked
 
 
 def publish_response(*, actor, response: Response) -> Response:
     """Publish a received response on the consultation's page (rule 8); group-only ones go to the group only."""
     with transaction.atomic():
-        locked = _moderate(actor, response, {Status.RECEIVED, Status.REJECTED}, _("published"))
+        locked = _moderate(actor, response, {Status.RECEIVED, Status.REJECTED})
         locked.status, locked.published_at, locked.rejection_reason = Status.PUBLISHED, timezone.now(), ""
         locked.save(update_fields=["status", "published_at", "rejection_reason"])
         AuditEvent.objects.create(response=locked, actor=actor, action=ModerationAction.PUBLISHED)
@@ -267,7 +267,7 @@ def reject_response(*, actor, response: Response, reason: str, note: str = "") -
     if reason not in RejectionReason.values:
         raise InvalidResponse(_("Unknown rejection reason: %(reason)s.") % {"reason": reason})
     with transaction.atomic():
-        locked = _moderate(actor, response, {Status.RECEIVED, Status.PUBLISHED}, _("rejected"))
+        locked = _moderate(actor, response, {Status.RECEIVED, Status.PUBLISHED})
         locked.status, locked.rejection_reason = Status.REJECTED, reason
         locked.save(update_fields=["status", "rejection_reason"])
         AuditEvent.objects.create(response=locked, actor=actor, action=ModerationAction.REJECTED, reason=reason,
@@ -278,7 +278,7 @@ def reject_response(*, actor, response: Response, reason: str, note: str = "") -
 def restore_response(*, actor, response: Response, note: str = "") -> Response:
     """Return a published or rejected response to the moderation queue."""
     with transaction.atomic():
-        locked = _moderate(actor, response, {Status.PUBLISHED, Status.REJECTED}, _("returned to the queue"))
+        locked = _moderate(actor, response, {Status.PUBLISHED, Status.REJECTED})
         locked.status, locked.rejection_reason = Status.RECEIVED, ""
         locked.save(update_fields=["status", "rejection_reason"])
         AuditEvent.objects.create(response=locked, actor=actor, action=ModerationAction.RESTORED,
@@ -294,8 +294,7 @@ def redact_response(
     if not reason.strip():
         raise InvalidResponse(_("Say why the response is redacted."))
     with transaction.atomic():
-        locked = _moderate(actor, response, {Status.RECEIVED, Status.PUBLISHED, Status.REJECTED, Status.UNCONFIRMED},
-                           _("redacted"))
+        locked = _moderate(actor, response, {Status.RECEIVED, Status.PUBLISHED, Status.REJECTED, Status.UNCONFIRMED})
         details = {}
         if body is not None:
             details["body"] = {"before": locked.public_body, "after": body}
