@@ -28,7 +28,7 @@ demo: migrate
 
 run: demo
 	@echo "Serving Tashawur on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(PY) -m tashawur.cli runserver $(HOST):$(PORT)
+	$(PY) -m tashawur.documents.devserver $(HOST):$(PORT)  # runserver + the task worker (stops with it)
 
 test: messages
 	@$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \

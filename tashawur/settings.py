@@ -34,11 +34,20 @@ INSTALLED_APPS = [
     "tashawur.consultations",
     "tashawur.responses",
     "tashawur.mailin",
+    "tashawur.policy",
+    "tashawur.repository",
+    "tashawur.positions",
+    "tashawur.mandates",
+    "tashawur.annualreports",
+    "tashawur.documents",
     "tashawur.demo",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,7 +108,7 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("es", _("Spanish")),
 ]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "documents" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
@@ -120,6 +129,12 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+
+# Background tasks (compiled reports): django-tasks with its database backend; run a worker with
+# `tashawur db_worker` (`make run` starts one beside runserver).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The public address of the site, for links printed in PDF and Word documents.
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # E-mail (used by later features: acknowledgements, announcements).
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -160,3 +175,58 @@ RESPONSE_RATE_LIMIT_PER_ADDRESS = env_int("RESPONSE_RATE_LIMIT_PER_ADDRESS", 5)
 RESPONSE_RATE_LIMIT_PER_IP = env_int("RESPONSE_RATE_LIMIT_PER_IP", 20)
 # Reverse proxies in front of the application that append to X-Forwarded-For (0: trust only the connection).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Incoming e-mail (docs/email.md): the file backend writes outgoing mail to EMAIL_FILE_PATH;
+# IMAP polling (`manage.py poll_imap`) reads an existing mailbox.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+IMAP_HOST = env_str("IMAP_HOST", "")
+IMAP_PORT = env_int("IMAP_PORT", 993)
+IMAP_USER = env_str("IMAP_USER", "")
+IMAP_PASSWORD = env_str("IMAP_PASSWORD", "")  # or IMAP_PASSWORD_FILE
+IMAP_FOLDER = env_str("IMAP_FOLDER", "INBOX")
+IMAP_SSL = env_bool("IMAP_SSL", True)
+IMAP_ADDRESS = env_str("IMAP_ADDRESS", "")  # the address the mailbox receives for, e.g. an alias
+
+# Open data: the REST API (/api/v1/), exports, feeds and search (see README, "Open data").
+# Requests per client address (anonymous) or per token, e.g. "120/min"; the cache must be shared
+# by all web processes for the limits to hold across them.
+API_RATE_LIMITS = {
+    "anonymous": env_str("API_RATE_LIMIT_ANONYMOUS", "120/min"),
+    "token": env_str("API_RATE_LIMIT_TOKEN", "600/min"),
+    "submit": env_str("API_RATE_LIMIT_SUBMIT", "30/hour"),
+}
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["tashawur.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["tashawur.api.permissions.ReadOnlyOrToken"],
+    "DEFAULT_THROTTLE_CLASSES": ["tashawur.api.throttling.AnonymousRate", "tashawur.api.throttling.TokenRate"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "tashawur.api.pagination.Cursor",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "tashawur.api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tashawur API",
+    "DESCRIPTION": "Open data of the open consultations: groups, meetings, cycles, consultations, published "
+                   "responses, statistics, exports and search. Reading is public; writing takes a token.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "tashawur.api.schema.add_problem_responses",
+    ],
+}
+# Reads are open to pages on any origin, without cookies; writes are not offered cross-origin.
+CORS_URLS_REGEX = r"^/(api|opendata)/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Link", "Content-Disposition"]

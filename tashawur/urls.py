@@ -8,6 +8,12 @@ urlpatterns = [
     path("consultations/<slug:slug>/", consultation_views.consultation_detail, name="consultation-detail"),
     path("", include("tashawur.responses.urls_submit")),
     path("", include("tashawur.responses.urls_public")),
+    path("", include("tashawur.documents.urls")),
+    path("issues/", include("tashawur.policy.urls")),
+    path("repository/", include("tashawur.repository.urls")),
+    path("positions/", include("tashawur.positions.urls")),
+    path("mandates/", include("tashawur.mandates.urls")),
+    path("annual-reports/", include("tashawur.annualreports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

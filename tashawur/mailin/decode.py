@@ -117,4 +117,5 @@ def html_to_text(html: str) -> str:
     converter.ignore_emphasis = True
     converter.ignore_tables = False
     converter.unicode_snob = True
-    return converter.handle(html).strip()
+    lines = [line.rstrip() for line in converter.handle(html).splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -74,3 +74,49 @@ class OutboundMail(models.Model):
             models.UniqueConstraint(fields=["inbound", "kind"], condition=Q(inbound__isnull=False), name="one_reply_per_message"),
             models.UniqueConstraint(fields=["response", "kind"], condition=Q(response__isnull=False), name="one_mail_of_a_kind_per_response"),
         ]
+
+
+class ConsultationAlias(models.Model):
+    """Another address that reaches a consultation (Res. 1336 rule 8: "an announced address").
+
+    Every consultation answers at ``<slug>@MAIL_DOMAIN``; an alias adds, for
+    example, the secretariat's existing address polled over IMAP.
+    """
+
+    consultation = models.ForeignKey(
+        "consultations.Consultation", on_delete=models.CASCADE, related_name="mail_aliases",
+        verbose_name=_("consultation"),
+    )
+    address = models.EmailField(_("address"), max_length=254, unique=True, help_text=_("Stored in lower case."))
+
+    class Meta:
+        verbose_name = _("consultation e-mail alias")
+        verbose_name_plural = _("consultation e-mail aliases")
+        ordering = ["address"]
+
+    def __str__(self):
+        return self.address
+
+    def save(self, *args, **kwargs):
+        self.address = self.address.strip().lower()
+        super().save(*args, **kwargs)
+
+
+class MailboxCursor(models.Model):
+    """How far IMAP polling has read a mailbox: the last UID processed, valid for one UIDVALIDITY.
+
+    Messages are also flagged \\Seen, but the cursor does not rely on the flag:
+    a secretariat member reading the mailbox must not hide a message from us.
+    """
+
+    mailbox = models.CharField(_("mailbox"), max_length=400, unique=True)  # user@host/folder
+    uid_validity = models.BigIntegerField(_("UIDVALIDITY"), default=0)
+    last_uid = models.BigIntegerField(_("last UID processed"), default=0)
+    polled_at = models.DateTimeField(_("polled at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("IMAP mailbox cursor")
+        verbose_name_plural = _("IMAP mailbox cursors")
+
+    def __str__(self):
+        return self.mailbox

@@ -11,6 +11,7 @@ from django.db.models import Count, F, Prefetch, QuerySet
 from django.utils.translation import gettext
 
 from tashawur.consultations.models import Consultation
+from tashawur.cycles.models import Question
 from tashawur.groups import permissions
 from tashawur.groups.models import Role, RoleKind, WorkingGroup
 from tashawur.responses.models import (
@@ -23,8 +24,10 @@ PUBLIC_PUBLICATIONS = (Publication.NAMED, Publication.ANONYMOUS)
 # --- the public page (Res. 1336 rule 8) -----------------------------------------------------
 
 def consultation_for_responses(slug: str) -> Consultation:
-    """The consultation of a responses page; raises Consultation.DoesNotExist."""
-    return Consultation.objects.select_related("group", "topic").get(slug=slug)
+    """The consultation of a responses page, with its questions; raises Consultation.DoesNotExist."""
+    return Consultation.objects.select_related("group", "topic").prefetch_related(
+        Prefetch("topic__questions", queryset=Question.objects.order_by("position"))
+    ).get(slug=slug)
 
 
 def visible_publications(viewer, group: WorkingGroup) -> tuple[str, ...]:

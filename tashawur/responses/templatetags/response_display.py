@@ -51,3 +51,17 @@ def text_dir(code: str) -> str:
 def clean_html(html: str) -> str:
     """Answers' HTML was sanitised when received; cleaning again on output costs little and guards the page."""
     return mark_safe(nh3.clean(html or ""))
+
+
+_FILE_KINDS = {
+    "application/pdf": "PDF",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word (DOCX)",
+    "application/vnd.oasis.opendocument.text": "OpenDocument (ODT)",
+    "text/plain": "TXT",
+}
+
+
+@register.filter
+def file_kind(content_type: str) -> str:
+    """A short, language-neutral name of an accepted file type."""
+    return _FILE_KINDS.get(content_type, content_type)
