@@ -43,6 +43,14 @@ INSTALLED_APPS = [
     "tashawur.demo",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "tashawur.api",
+    "tashawur.search",
+    "tashawur.opendata",
 ]
 
 MIDDLEWARE = [
@@ -87,7 +95,7 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)  # DATABASE_URL ?timeout=N wins
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -219,6 +227,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ResponseStatusEnum": "tashawur.responses.models.Status",
+        "RejectionReasonEnum": "tashawur.responses.models.RejectionReason",
+        "ConsultationStatusEnum": "tashawur.rules.ConsultationStatus",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "tashawur.api.schema.add_problem_responses",

@@ -11,6 +11,11 @@ class Cursor(CursorPagination):
     max_page_size = 500
     ordering = "pk"
 
+    def get_ordering(self, request, queryset, view):
+        """Each view names its own stable order (``ordering``); pk when it does not."""
+        ordering = getattr(view, "ordering", None) or self.ordering
+        return (ordering,) if isinstance(ordering, str) else tuple(ordering)
+
     def decode_cursor(self, request):
         try:
             return super().decode_cursor(request)

@@ -70,9 +70,9 @@ class ChairReportData:
 
     @property
     def annex_topics(self) -> list[TopicFacts]:
-        """Candidate topics referred to Council first (seed 003's annex), then topics adopted."""
+        """Candidate topics referred to Council (seed 003's annex), then adopted topics that have questions."""
         referred = [t for d in self.decisions if d.referred_to_council for t in d.topics]
-        adopted = [t for d in self.decisions if not d.referred_to_council for t in d.topics]
+        adopted = [t for d in self.decisions if not d.referred_to_council for t in d.topics if t.questions]
         return referred + adopted
 
     @property

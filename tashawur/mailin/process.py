@@ -7,6 +7,7 @@ a machine sent it (RFC 3834 auto-replies, RFC 3464 bounces, null senders), so
 that no mail loop can start. Its raw bytes are never deleted.
 """
 
+import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
@@ -205,8 +206,16 @@ def _submission(inbound, parsed, consultation) -> Submission:
     return Submission(
         consultation=consultation, channel=Channel.EMAIL, received_at=inbound.received_at, body=parsed.text,
         attachments=parsed.attachments, author_name=headers.sender_name, author_email=headers.sender_address,
-        idempotency_key=f"email:{inbound.dedupe_key}:{consultation.pk}", inbound_message=inbound,
+        idempotency_key=idempotency_key(inbound, consultation), inbound_message=inbound,
     )
+
+
+def idempotency_key(inbound: InboundMessage, consultation) -> str:
+    """One response per message and consultation, whatever the number of deliveries (fits 300 characters)."""
+    key = inbound.dedupe_key
+    if len(key) > 250:
+        key = "sha256:" + hashlib.sha256(key.encode()).hexdigest()
+    return f"email:{key}:{consultation.pk}"
 
 
 def _accept(inbound, parsed, responses, refused) -> _Decision:

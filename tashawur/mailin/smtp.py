@@ -82,6 +82,13 @@ class ConsultationMailHandler:
             self._processing.add(future)
         future.add_done_callback(self._done)
 
+    def retry_failed(self) -> None:
+        """Hand what is still pending or failed (e.g. a locked SQLite database) to the processing thread again."""
+        future = self._process_pool.submit(_in_own_connection, process_pending)
+        with self._lock:
+            self._processing.add(future)
+        future.add_done_callback(self._done)
+
     def _done(self, future: Future) -> None:
         with self._lock:
             self._processing.discard(future)

@@ -13,30 +13,29 @@ class Field:
 
 
 FIELDS = (
+    Field("id", "integer", _("The response's number in the platform.")),
     Field("receipt_number", "string", _("The response's receipt number, unique and permanent (e.g. R-7K2Q-9XAB).")),
-    Field("consultation", "string", _("The consultation's public slug.")),
-    Field("group", "string", _("The code of the working group that holds the consultation.")),
-    Field("url", "string", _("The permanent address of the response on the public page.")),
-    Field("received_at", "string", _("When the response arrived, in ISO 8601 with the UTC offset.")),
-    Field("published_at", "string", _("When the secretariat published it, in ISO 8601 with the UTC offset.")),
     Field("channel", "string", _("How it came: web, email, oral (a statement at a meeting) or api.")),
+    Field("received_at", "string", _("When the response arrived, in ISO 8601, UTC.")),
+    Field("status", "string", _("Always published in the open data.")),
+    Field("publication", "string", _(
+        "named or anonymous. Responses their authors kept for the group only are never in the open data.")),
+    Field("author_name", "string", _("The author's name; absent for anonymous responses. E-mail addresses are never published.")),
+    Field("organisation", "string", _("The organisation the respondent named; absent for anonymous responses.")),
+    Field("country", "string", _("ISO 3166-1 alpha-2 code of the respondent's country, or empty.")),
     Field("stakeholder_group", "string", _(
         "government, private_sector, civil_society, academic_technical, international_organization, individual, "
         "or empty when not stated.")),
-    Field("country", "string", _("ISO 3166-1 alpha-2 code of the respondent's country, or empty.")),
     Field("language", "string", _("ISO 639-1 code of the language detected in the text, or empty.")),
-    Field("publication", "string", _(
-        "named or anonymous. An anonymous response has no author name. Responses their authors kept for the group "
-        "only are never in the open data.")),
-    Field("author_name", "string", _("The author's name, empty for anonymous responses. E-mail addresses are never published.")),
-    Field("organisation", "string", _("The organisation the respondent named, or empty.")),
+    Field("message_id", "string", _("For a named response sent by e-mail: the Message-ID of the message.")),
+    Field("meeting", "object", _("For an oral statement: the meeting where it was made (id, title, first day).")),
     Field("body", "string", _("The message or oral statement as published (after any redaction by the secretariat).")),
     Field("answers", "array", _(
-        "The answers to the consultation's questions: question id, question number (position) and text as "
-        "published. In CSV, one column per question: answer_1, answer_2, …")),
+        "The answers: question (its number), question_id, text and html as published. In CSV, one column per "
+        "question: answer_1, answer_2, …")),
     Field("attachments", "array", _(
-        "The published files: id, file name, type, size in bytes, SHA-256 and download address. In CSV, the "
-        "column attachment_urls lists the addresses, separated by spaces. Withheld files are left out.")),
+        "The published files: id, file name, type, size in bytes, SHA-256, the text extracted from them and "
+        "the download path. In CSV, a JSON list. Withheld files are left out.")),
 )
 
 FORMATS = (

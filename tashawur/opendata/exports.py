@@ -1,9 +1,10 @@
 """Bulk exports of a consultation's published responses: CSV, JSON, NDJSON, and a ZIP of the files.
 
-The public export only (``responses_for_export(private=False)``): group-only
-responses and withheld files never appear, anonymous authors stay anonymous.
-Rows are read in chunks, each with its answers and files prefetched, so the
-number of queries grows with the chunks, not with the responses.
+The records and CSV rows are those of ``tashawur.responses.export`` (public
+edition: group-only responses and withheld files never appear, anonymous
+authors stay anonymous, e-mail addresses never); this module streams them to
+HTTP clients and packs the attachments. Rows are read in chunks, each with its
+answers and files prefetched, so the queries grow with the chunks, not the rows.
 """
 
 import csv
@@ -14,15 +15,16 @@ import tempfile
 import zipfile
 from collections.abc import Iterator
 
+from django.urls import reverse
+
 from tashawur.consultations.models import Consultation
 from tashawur.opendata import dictionary
-from tashawur.opendata.rows import AbsoluteUrl, attachment_url, csv_header, csv_row, response_record
+from tashawur.responses import export as response_export
 from tashawur.responses.attachments import safe_filename
 from tashawur.responses.selectors import responses_for_export
 
 log = logging.getLogger(__name__)
 
-CHUNK = 500
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
@@ -31,26 +33,15 @@ FORMATS = {
 }
 
 
-def _responses(consultation: Consultation):
-    return responses_for_export(consultation, private=False).iterator(chunk_size=CHUNK)
+def _records(consultation: Consultation) -> Iterator[dict]:
+    return response_export.response_records(consultation, private=False)
 
 
-def records(consultation: Consultation, absolute_url: AbsoluteUrl) -> Iterator[dict]:
-    for response in _responses(consultation):
-        yield response_record(
-            response, consultation=consultation, attachments=response.exported_attachments, absolute_url=absolute_url,
-        )
-
-
-def _question_positions(consultation: Consultation) -> list[int]:
-    return sorted(question.position for question in consultation.topic.questions.all())
-
-
-def csv_lines(consultation: Consultation, absolute_url: AbsoluteUrl) -> Iterator[str]:
+def csv_lines(consultation: Consultation) -> Iterator[str]:
     """CSV in UTF-8 with a byte-order mark, so that spreadsheets read Arabic and Chinese right."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    positions = _question_positions(consultation)
+    columns = response_export.csv_columns(response_export.questions_of(consultation), private=False)
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
 
     def flush() -> str:
         text = buffer.getvalue()
@@ -58,40 +49,39 @@ def csv_lines(consultation: Consultation, absolute_url: AbsoluteUrl) -> Iterator
         buffer.truncate()
         return text
 
-    writer.writerow(csv_header(positions))
+    writer.writeheader()
     yield "\ufeff" + flush()
-    for record in records(consultation, absolute_url):
-        writer.writerow(csv_row(record, positions))
+    for record in _records(consultation):
+        writer.writerow(response_export.csv_row(record, private=False))
         yield flush()
 
 
-def ndjson_lines(consultation: Consultation, absolute_url: AbsoluteUrl) -> Iterator[str]:
-    for record in records(consultation, absolute_url):
+def ndjson_lines(consultation: Consultation) -> Iterator[str]:
+    for record in _records(consultation):
         yield json.dumps(record, ensure_ascii=False) + "\n"
 
 
-def json_chunks(consultation: Consultation, absolute_url: AbsoluteUrl, *, dictionary_url: str) -> Iterator[str]:
-    """One JSON document, written as it is read: the consultation first, then the responses."""
-    head = {
-        "consultation": consultation.slug,
-        "group": consultation.group.code,
-        "title": consultation.topic.title,
-        "data_dictionary": dictionary_url,
-    }
+def json_chunks(consultation: Consultation, *, dictionary_url: str) -> Iterator[str]:
+    """One JSON document, written as it is read: what it holds, then the responses."""
+    head = response_export.metadata(
+        consultation, private=False, questions=response_export.questions_of(consultation),
+    )
+    head["data_dictionary"] = dictionary_url
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "responses": ['
-    for index, record in enumerate(records(consultation, absolute_url)):
-        yield ("," if index else "") + json.dumps(record, ensure_ascii=False)
-    yield "]}\n"
+    for index, record in enumerate(_records(consultation)):
+        yield ("," if index else "") + "\n" + json.dumps(record, ensure_ascii=False)
+    yield "\n]}\n"
 
 
-def attachments_zip(consultation: Consultation, absolute_url: AbsoluteUrl):
-    """A ZIP (in a temporary file, rewound) of every published file, with a manifest and the data dictionary."""
+def attachments_zip(consultation: Consultation, absolute_url):
+    """A ZIP (a temporary file, rewound) of every published file, with a manifest and the data dictionary."""
     archive_file = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)
     manifest = io.StringIO()
     writer = csv.writer(manifest)
     writer.writerow(["receipt_number", "attachment_id", "filename", "path", "content_type", "size", "sha256", "url"])
+    responses = responses_for_export(consultation, private=False).iterator(chunk_size=response_export.CHUNK_SIZE)
     with zipfile.ZipFile(archive_file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for response in _responses(consultation):
+        for response in responses:
             for attachment in response.exported_attachments:
                 path = f"attachments/{response.receipt_number}/{attachment.pk}-{safe_filename(attachment.filename)}"
                 try:
@@ -100,10 +90,11 @@ def attachments_zip(consultation: Consultation, absolute_url: AbsoluteUrl):
                 except FileNotFoundError:
                     log.error("attachment file missing attachment=%s", attachment.pk)
                     continue
-                writer.writerow([
-                    response.receipt_number, attachment.pk, attachment.filename, path, attachment.content_type,
-                    attachment.size, attachment.sha256, attachment_url(response, attachment, absolute_url),
-                ])
+                url = absolute_url(reverse(
+                    "response-attachment", args=[response.receipt_number, attachment.pk, attachment.filename],
+                ))
+                writer.writerow([response.receipt_number, attachment.pk, attachment.filename, path,
+                                 attachment.content_type, attachment.size, attachment.sha256, url])
         archive.writestr("attachments.csv", "\ufeff" + manifest.getvalue())
         archive.writestr("README.txt", dictionary.as_text())
     archive_file.seek(0)

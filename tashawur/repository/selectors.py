@@ -83,8 +83,8 @@ class RepositoryGrowth:
 def growth(*, group, start: datetime, end: datetime) -> RepositoryGrowth:
     """Entries of a group's repository published in [start, end), and the total published at ``end``.
 
-    An entry counts when it was published, so one later rejected or returned to the queue is
-    not counted now (its publication date is cleared by the moderation service).
+    Only entries published now count, each in the period of its (latest) publication date: one
+    rejected or returned to the queue since is not counted.
     """
     published = RepositoryEntry.objects.filter(group=group, status=EntryStatus.PUBLISHED)
     counts = published.aggregate(

@@ -135,6 +135,9 @@ class Answer(models.Model):
         ordering = ["response", "question__position"]
         constraints = [models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")]
 
+    def __str__(self):
+        return _("Answer to question %(number)s") % {"number": self.question.position}
+
     @property
     def public_text(self) -> str:
         return self.text if self.redacted_text is None else self.redacted_text
@@ -190,3 +193,6 @@ class AuditEvent(models.Model):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit log")
         ordering = ["response", "at", "pk"]
+
+    def __str__(self):
+        return str(self.get_action_display())

@@ -4,9 +4,13 @@ import io
 import json
 import mailbox
 import os
+import signal
+import smtplib
+import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -110,13 +114,20 @@ def _manage(env, *args, stdin=b""):
                           capture_output=True, timeout=300)
 
 
-def test_the_process_exits_0_when_handled_and_75_when_the_database_cannot_be_written(tmp_path):
-    """The real command in its own process, as Postfix's pipe transport runs it, on a fresh SQLite database."""
-    database = tmp_path / "db.sqlite3"
+@pytest.fixture(scope="module")
+def fresh_database(tmp_path_factory):
+    """A migrated SQLite file with the demo calendar, for commands run in their own process."""
+    database = tmp_path_factory.mktemp("fresh") / "db.sqlite3"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}?timeout=1", "MAIL_DOMAIN": "consult.itu.example",
            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
-    assert _manage(env, "migrate", "--no-input", "-v0").returncode == 0
-    assert _manage(env, "loaddemo").returncode == 0
+    assert _manage(env, "migrate", "--no-input", "-v0", "--skip-checks").returncode == 0
+    assert _manage(env, "loaddemo", "--skip-checks").returncode == 0
+    return database, env
+
+
+def test_the_process_exits_0_when_handled_and_75_when_the_database_cannot_be_written(fresh_database, tmp_path):
+    """The real command in its own process, as Postfix's pipe transport runs it."""
+    database, env = fresh_database
     raw = eml("koi8r_body").replace(b"development-aspects@", b"development-aspects-internet@")
     args = ("ingest_email", "--received-at", "2016-12-01T10:00Z")
 
@@ -136,3 +147,47 @@ def test_the_process_exits_0_when_handled_and_75_when_the_database_cannot_be_wri
     assert json.loads(handled.stdout)["outcome"] == "accepted"
     assert (again.returncode, json.loads(again.stdout)["reason"]) == (0, "duplicate")
     assert nowhere.returncode == 75
+
+
+def _wait_for(predicate, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _listening(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def test_the_smtpd_command_stores_processes_and_stops_on_sigterm(fresh_database):
+    database, env = fresh_database
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "manage.py", "smtpd", "--port", str(port)], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert _wait_for(lambda: _listening(port)), server.stderr.read1().decode()
+        with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+            client.sendmail("li.ming@example.cn", ["development-aspects-internet@consult.itu.example"],
+                            eml("gb2312_body"))
+
+        def outcome():
+            with sqlite3.connect(database) as connection:
+                row = connection.execute(
+                    "SELECT outcome, reason, via FROM mailin_inboundmessage WHERE message_id = ?",
+                    ("<gb2312@example.org>",)).fetchone()
+            return row if row and row[0] != "pending" else None
+        assert _wait_for(outcome)
+        assert outcome() == ("refused", "submission_closed", "smtp")  # "now" is long after the deadline
+    finally:
+        server.send_signal(signal.SIGTERM)
+        stdout, _stderr = server.communicate(timeout=30)
+    assert server.returncode == 0 and b"Stopped." in stdout

@@ -32,14 +32,16 @@ class Expect:
     absent: tuple[str, ...] = field(default=())  # not in the response's text
 
 
-def accepted(*text, consultations=(DEV,), **more):
-    return Expect("accepted", consultations=consultations, text=text, reply=("receipt number",), **more)
+def accepted(*text, consultations=(DEV,), reply=(), **more):
+    return Expect("accepted", consultations=consultations, text=text, reply=("receipt number", *reply), **more)
 
 
 ARABIC = "الوصول الميسور إلى الإنترنت"
 ENGLISH = "Affordable access is the first condition"
 CASES = {
     "plain_utf8_arabic": accepted(ARABIC, "أمينة حداد", language="ar, en"),
+    "raw_utf8_headers": accepted(ARABIC, sender=("أمينة حداد", "amina@example.org"), language="ar, en",
+                                 reply=("رأي في المشاورة",)),
     "encoded_words_arabic": accepted(ARABIC, sender=("أمينة حداد", "amina@example.org"), language="ar, en"),
     "encoded_words_chinese": accepted("朱镕基", sender=("李明", "li.ming@example.cn"), language="zh, en"),
     "rfc2231_arabic_filename": accepted(

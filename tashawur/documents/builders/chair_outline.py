@@ -89,8 +89,8 @@ class _Numbering:
 def chair_outline(data: ChairReportData) -> tuple[list[Section], list[Section]]:
     """The numbered body and the annex of the chair's report, in the active language."""
     lang = data.language
-    numbers = ", ".join(str(n) for n in data.meeting_numbers)
-    dates = "; ".join(_span(m.starts_on, m.ends_on) for m in data.meetings)
+    numbers = _(", ").join(str(n) for n in data.meeting_numbers)
+    dates = _("; ").join(_span(m.starts_on, m.ends_on) for m in data.meetings)
 
     summary = Section("", _("Summary"))
     summary_text = _narrative(data.narrative["summary"]) or [_text(ngettext(

@@ -216,6 +216,13 @@ def _by_question(writer: DocxWriter, report: CompiledReport):
             _senders(writer, entry)
 
 
+def _item_markers(language: str) -> list[str]:
+    """(a), (b)... or أ), ب)... as in seed 003."""
+    if language == "ar":
+        return [f"{letter})" for letter in "أبجدهوزحطي"]
+    return [f"({letter})" for letter in "abcdefghijklmnopqrstuvwxyz"]
+
+
 def chair_report_docx(data: ChairReportData) -> bytes:
     with override(django_language(data.language)):
         title = chair_report_title(data)
@@ -235,8 +242,8 @@ def chair_report_docx(data: ChairReportData) -> bytes:
             for paragraph in section.paragraphs:
                 prefix = f"{paragraph.number} " if paragraph.number else ""
                 writer.paragraph(prefix + paragraph.text.value, lang=paragraph.text.lang)
-                for letter, item in zip("abcdefghijklmnopqrstuvwxyz", paragraph.items):
-                    writer.paragraph(f"({letter}) {item.value}", lang=item.lang)
+                for marker, item in zip(_item_markers(data.language), paragraph.items):
+                    writer.paragraph(f"{marker} {item.value}", lang=item.lang)
         writer.paragraph(_("Chair: %(name)s") % {"name": data.report.chair_name}, bold=True)
         if data.chair_state:
             writer.paragraph(f"({data.chair_state})")

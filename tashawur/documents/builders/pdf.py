@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from tashawur.documents.fonts import check_fonts
 
 PDF_VARIANT = "pdf/ua-1"
+PROGRESS_LOGGER = logging.getLogger("weasyprint.progress")
+PROGRESS_LOGGER.setLevel(logging.WARNING)  # a line per page would flood the log; read only while generating
 _PAGE = re.compile(r"Page (\d+)")
 Progress = Callable[[str, int], None]  # (stage, number of the page being laid out or 0)
 
@@ -41,7 +43,7 @@ def _progress_logging(progress: Progress | None):
     if progress is None:
         yield
         return
-    logger = logging.getLogger("weasyprint.progress")
+    logger = PROGRESS_LOGGER
     handler = _ProgressHandler(progress)
     previous = (logger.level, logger.propagate)
     logger.addHandler(handler)

@@ -203,6 +203,9 @@ def corpus() -> dict[str, bytes]:
     mails["plain_utf8_arabic"] = message(
         message_id="plain-arabic", sender="Amina Haddad <amina@example.org>",
         subject=words("ردّ على المشاورة"), body=ARABIC + "\r\n\r\n-- \r\nأمينة حداد\r\n")
+    mails["raw_utf8_headers"] = message(  # RFC 6532: UTF-8 straight in the header, no encoded words
+        message_id="raw-headers", sender="أمينة حداد <amina@example.org>", subject="رأي في المشاورة",
+        body=ARABIC)
     mails["encoded_words_arabic"] = message(
         message_id="words-arabic", sender=f"{words('أمينة حداد')} <amina@example.org>",
         subject=words("الجوانب الإنمائية للإنترنت: رأينا"), encoding="quoted-printable", body=qp(ARABIC))

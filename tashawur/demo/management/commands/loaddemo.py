@@ -19,3 +19,16 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         summary = ", ".join(f"{count} {kind}" for kind, count in created.items())
         self.stdout.write(f"Loaded {options['file']}: created {summary}.")
+        if options["file"] == str(DEMO_FILE):
+            self._load_memory_demo()
+
+    def _load_memory_demo(self):
+        """Issues, repository, positions, mandates (Res. 1334) and the annual report's narrative."""
+        from tashawur.policy.demo import MemoryDemoError, load_memory_demo
+
+        try:
+            created = load_memory_demo()
+        except MemoryDemoError as exc:
+            raise CommandError(str(exc)) from exc
+        summary = ", ".join(f"{count} {kind}" for kind, count in created.items())
+        self.stdout.write(f"Loaded the group's memory demo: created {summary}.")

@@ -18,6 +18,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1).")
         parser.add_argument("--port", type=int, default=8025, help="Port to listen on (default 8025).")
+        parser.add_argument("--retry-every", type=int, default=300, metavar="SECONDS",
+                            help="Process again, this often, messages whose processing failed (default 300).")
 
     def handle(self, *args, **options):
         stop = threading.Event()
@@ -26,8 +28,8 @@ class Command(BaseCommand):
         listener.start()
         self.stdout.write(f"Listening for mail on {options['host']}:{options['port']}.")
         try:
-            while not stop.wait(1):
-                pass
+            while not stop.wait(options["retry_every"]):
+                listener.handler.retry_failed()
         except KeyboardInterrupt:
             pass
         finally:
