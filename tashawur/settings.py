@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "tashawur.annualreports",
     "tashawur.documents",
     "tashawur.demo",
+    "tashawur.announcements",
+    "tashawur.accounts",
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
@@ -116,7 +118,8 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("es", _("Spanish")),
 ]
-LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "documents" / "locale"]
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "documents" / "locale", PACKAGE_DIR / "announcements" / "locale",
+                PACKAGE_DIR / "accounts" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
@@ -154,6 +157,13 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Tashawur <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAIL_DOMAIN = env_str("MAIL_DOMAIN", "consultations.localhost")
+# Announcements and subscribers' notices (README, "Announcements"): messages per minute unless an
+# announcement sets its own; a batch holds the task worker at most this long; a message claimed longer
+# ago than ANNOUNCEMENT_STALE_SECONDS without a result is "uncertain" and is not sent again on its own.
+ANNOUNCEMENT_RATE_PER_MINUTE = env_int("ANNOUNCEMENT_RATE_PER_MINUTE", 60)
+ANNOUNCEMENT_BATCH_SECONDS = env_int("ANNOUNCEMENT_BATCH_SECONDS", 20)
+ANNOUNCEMENT_STALE_SECONDS = env_int("ANNOUNCEMENT_STALE_SECONDS", 600)
+DEADLINE_REMINDER_DAYS = env_int("DEADLINE_REMINDER_DAYS", 7)
 
 # Production hardening; `manage.py check --deploy` passes with DEBUG off and HTTPS on.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

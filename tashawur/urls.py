@@ -18,6 +18,8 @@ urlpatterns = [
     path("api/", include("tashawur.api.urls")),
     path("opendata/", include("tashawur.opendata.urls")),
     path("", include("tashawur.search.urls")),
+    path("", include("tashawur.announcements.urls")),
+    path("account/", include("tashawur.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -204,6 +204,11 @@ def check_row(row_number: int, values: dict, given: dict, *, first_seen: dict[st
     )
 
 
+def given_value(values: dict, column: str) -> str:
+    """A column of a row as the file gave it, whatever the header's spelling (``column`` as in COLUMNS)."""
+    return next((value for header, value in values.items() if _header_key(header) in COLUMNS[column]), "")
+
+
 def spreadsheet_safe(value: str) -> str:
     """A cell that a spreadsheet will show as text, never run as a formula (CSV injection)."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -55,6 +55,11 @@ class InvalidTransition(AnnouncementError):
     default_message = _("This step does not apply to an announcement in the state “%(state)s”.")
 
 
+class ListNameTaken(AnnouncementError):
+    code = "list_name_taken"
+    default_message = _("The group already has a contact list named “%(name)s”.")
+
+
 class EmptyContactList(AnnouncementError):
     code = "empty_contact_list"
     default_message = _("The contact list has no contacts: import some first.")

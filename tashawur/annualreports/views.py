@@ -12,13 +12,14 @@ def report_list(request):
     reports = AnnualReport.objects.select_related("group").order_by("group__code", "-first_year")
     return render(request, "annualreports/list.html", {
         "reports": reports, "formats": FORMATS,
-        "languages": [(code, AUTONYMS[code]) for code in CONTENT_LANGUAGES],
+        "report_languages": [(code, AUTONYMS[code]) for code in CONTENT_LANGUAGES],
     })
 
 
 def report_file(request, code, first_year, last_year, language, file_format):
     """The annual report built now from the records, in one language and format."""
     group = WorkingGroup.objects.filter(code=code).first()
+    first_year, last_year = int(first_year), int(last_year)
     if group is None or not 1990 <= first_year <= last_year <= 2100 or last_year - first_year > 4:
         raise Http404
     facts = annual_report_facts(group, first_year, last_year)

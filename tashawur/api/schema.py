@@ -21,13 +21,13 @@ PROBLEM_SCHEMA = {
 _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 _COMMON = {
     "400": "The request is not valid.",
+    "401": "A token was sent, but it is not valid (reading needs no token).",
     "404": "Not found, or not public.",
     "406": "The Accept header names no format this operation gives.",
     "429": "Too many requests: wait the number of seconds in Retry-After.",
     "500": "The server failed.",
 }
 _WRITES = {
-    "401": "No token, or a token that is not valid.",
     "403": "The token's user may not do this.",
     "405": "This method is not allowed here.",
     "409": "The step does not apply now (closed consultation, wrong status).",

@@ -174,19 +174,17 @@ class ReportVersion(models.Model):
     def __str__(self):
         return f"{self.consultation.slug} {self.edition} v{self.version}"
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._loaded_state = instance.state
-        return instance
+    def _is_published(self) -> bool:
+        """As stored: the worker publishes with an UPDATE, so this instance may not know yet."""
+        return bool(self.pk) and type(self).objects.filter(pk=self.pk, state=PublicationState.PUBLISHED).exists()
 
     def save(self, *args, **kwargs):
-        if getattr(self, "_loaded_state", None) == PublicationState.PUBLISHED:
+        if self._is_published():
             raise PublishedDocumentIsImmutable(version=self.version)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        if self.state == PublicationState.PUBLISHED:
+        if self.state == PublicationState.PUBLISHED or self._is_published():
             raise PublishedDocumentIsImmutable(version=self.version)
         return super().delete(*args, **kwargs)
 

@@ -58,7 +58,9 @@ def _local_time(moment, consultation) -> tuple[str, str]:
 
 
 def _subject_line(subject: str) -> str:
-    return subject or _("(no subject)")
+    """The sender's subject on one line (a decoded subject may hide line breaks), or a placeholder."""
+    line = " ".join(subject.split())
+    return (line[:150] + "…" if len(line) > 150 else line) or _("(no subject)")
 
 
 def acknowledgement(*, inbound, subject: str, responses, refused, languages) -> Reply:

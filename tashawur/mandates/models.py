@@ -105,7 +105,7 @@ class Mandate(models.Model):
     """An operative paragraph: what is asked, of whom, how often and by when."""
 
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="mandates")
-    verb = models.CharField(_("the resolution"), max_length=12, choices=Verb.choices)
+    verb = models.CharField(_("action"), max_length=12, choices=Verb.choices)
     addressee = models.CharField(_("addressee"), max_length=20, choices=Addressee.choices)
     paragraph = models.PositiveSmallIntegerField(_("paragraph"))
     text = TranslatedTextField(_("text"), multiline=True, max_length=4000)

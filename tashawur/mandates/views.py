@@ -5,7 +5,6 @@ from django.utils.formats import date_format
 
 from tashawur.groups.models import WorkingGroup
 from tashawur.mandates import selectors
-from tashawur.mandates.models import Resolution
 
 
 def due(request):

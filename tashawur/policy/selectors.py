@@ -3,7 +3,7 @@ positions on one issue, across years and groups, in a fixed number of queries.""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from tashawur.consultations.models import Consultation
 from tashawur.policy.models import PolicyIssue

@@ -33,7 +33,7 @@ def public_urls(world):
         f"/opendata/consultations/{slug}/export.ndjson", f"/opendata/consultations/{slug}/responses.atom",
         f"/opendata/groups/{code}/feed.atom", f"/opendata/groups/{code}/calendar.ics",
         "/api/v1/search/?q=spectrum", "/api/v1/search/?q=hidden", "/api/v1/search/?q=person",
-        "/search/?q=spectrum", "/search/?q=hidden+person+spectrum", "/search/?q=group-only",
+        "/search/?q=spectrum", "/search/?q=person+hidden", "/search/?q=group-only",
     ]
 
 

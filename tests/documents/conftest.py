@@ -9,6 +9,11 @@ ARABIC_ANSWER = "نرى أن النفاذ الميسور التكلفة هو أ�
 FORM_LETTER = "Protect the open Internet: keep access affordable for all 8 billion people."
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def consultation(db):
     """'Development aspects of the Internet' (seed 003): open 28 Oct 2016 – 4 Jan 2017, meeting 3 Feb 2017."""

@@ -15,6 +15,11 @@ def normalised(text: str) -> str:
     return re.sub(r"\s+", " ", _BIDI_CONTROLS.sub("", text)).strip()
 
 
+def squeezed(text: str) -> str:
+    """Without any whitespace: pdftotext drops or adds spaces where right-to-left and left-to-right runs meet."""
+    return re.sub(r"\s+", "", _BIDI_CONTROLS.sub("", text))
+
+
 def pdf_text(data: bytes) -> str:
     """The text in logical (reading) order, as poppler's pdftotext gives it."""
     assert shutil.which("pdftotext"), "install poppler-utils (apt) to read PDFs back"

@@ -61,7 +61,7 @@ def head(**fields) -> str:
     return "\r\n".join(lines)
 
 
-def message(*, subject="Response to the consultation", sender=f"Amina Haddad <amina@example.org>", to=TO,
+def message(*, subject="Response to the consultation", sender="Amina Haddad <amina@example.org>", to=TO,
             message_id, extra="", content_type="text/plain; charset=utf-8", encoding="8bit", body="") -> bytes:
     header = head(From=sender, To=to, Subject=subject, Date=DATE, Message_ID=f"<{message_id}@example.org>",
                   MIME_Version="1.0")
