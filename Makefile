@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install messages migrate demo clean
+.PHONY: run test install messages migrate demo clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ test: messages
 	@$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure here"; exit 1; fi; \
 	exit $$status
+
+bench: messages  # time the compiled report of 10,000 responses through the task worker (not a test)
+	$(PY) docs/render_documents.py bench --responses 10000
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -119,7 +119,7 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "documents" / "locale", PACKAGE_DIR / "announcements" / "locale",
-                PACKAGE_DIR / "accounts" / "locale"]
+                PACKAGE_DIR / "accounts" / "locale", PACKAGE_DIR / "meetings" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("TIME_ZONE", "UTC")

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,7 +22,7 @@ from tashawur.announcements.models import (
     Announcement, AnnouncementKind, ContactImport, ContactList, Delivery, UnsubscribeSource,
 )
 from tashawur.core.errors import NotAllowed
-from tashawur.core.languages import CONTENT_LANGUAGES, LANGUAGE_NAMES, text_direction
+from tashawur.core.languages import AUTONYMS, CONTENT_LANGUAGES, text_direction
 
 
 def _managed_groups(request):
@@ -168,7 +168,7 @@ def detail(request, pk):
         "announcement": announcement, "progress": selectors.progress(announcement, now=now),
         "preview": compose.compose(announcement, sample), "preview_dir": text_direction(
             compose.message_language(announcement, language)),
-        "languages": [(code, LANGUAGE_NAMES[code]) for code in CONTENT_LANGUAGES],
+        "preview_languages": [(code, AUTONYMS[code]) for code in CONTENT_LANGUAGES],
         "decision_form": DecisionForm(deliveries=needing) if needing.exists() else None,
         "problems": selectors.failed_deliveries(announcement)[:200],
     })
@@ -213,7 +213,8 @@ def decide(request, pk):
             actor=request.user, announcement=announcement, send_again=form.cleaned_data["send_again"],
             delivery_ids=[delivery.pk for delivery in form.cleaned_data["deliveries"]],
         )
-        messages.success(request, _("Decision recorded for %(count)s address(es).") % {"count": count})
+        messages.success(request, ngettext("Decision recorded for %(count)s address.",
+                                           "Decision recorded for %(count)s addresses.", count) % {"count": count})
     else:
         messages.error(request, _("Choose at least one address and a decision."))
     return redirect("announcements:detail", pk)

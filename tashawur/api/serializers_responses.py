@@ -51,7 +51,7 @@ class ResponseSerializer(serializers.ModelSerializer):
     body = serializers.CharField(source="public_body", help_text="The message or oral statement, as published.")
     answers = AnswerSerializer(many=True, read_only=True)
     attachments = serializers.SerializerMethodField()
-    meeting = serializers.PrimaryKeyRelatedField(read_only=True, help_text="For an oral statement: the meeting.")
+    meeting = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True, help_text="For an oral statement: the meeting.")
     url = serializers.SerializerMethodField()
 
     class Meta:

@@ -13,30 +13,34 @@ import sys
 WORKER = ["db_worker", "--interval", "1", "--no-reload"]
 
 
-def _stop(worker: subprocess.Popen) -> None:
-    if worker.poll() is not None:
+def _stop(process: subprocess.Popen, sig: int) -> None:
+    """Signal the process's whole group (runserver's autoreloader has a child), then make sure it ended."""
+    if process.poll() is not None:
         return
     try:
-        os.killpg(worker.pid, signal.SIGTERM)  # the worker leads its own process group
-        worker.wait(timeout=10)
+        os.killpg(process.pid, sig)
+        process.wait(timeout=10)
     except subprocess.TimeoutExpired:
-        os.killpg(worker.pid, signal.SIGKILL)
-        worker.wait()
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
     except ProcessLookupError:
         pass
 
 
 def main(argv: list[str]) -> int:
     command = [sys.executable, "-m", "tashawur.cli"]
-    # A session of its own: Ctrl+C reaches runserver; this launcher then stops the worker itself.
-    worker = subprocess.Popen(command + WORKER, start_new_session=True)
+    # Each in a process group of its own, so that this launcher stops both, and their children,
+    # whatever ends it: Ctrl+C, SIGTERM, or runserver exiting by itself.
+    worker = subprocess.Popen(command + WORKER, process_group=0)
+    server = subprocess.Popen(command + ["runserver", *argv], process_group=0)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
-        return subprocess.call(command + ["runserver", *argv])
+        return server.wait()
     except KeyboardInterrupt:
         return 130
     finally:
-        _stop(worker)
+        _stop(server, signal.SIGINT)
+        _stop(worker, signal.SIGTERM)
 
 
 if __name__ == "__main__":

@@ -200,9 +200,9 @@ def registration_url(registration: Registration) -> str:
 
 
 _SUBJECTS = {
-    RegistrationMailKind.CONFIRMED: lambda: _("Your place at \u201c%(title)s\u201d is confirmed"),
-    RegistrationMailKind.WAITING: lambda: _("You are on the waiting list for \u201c%(title)s\u201d"),
-    RegistrationMailKind.PROMOTED: lambda: _("A place at \u201c%(title)s\u201d is now yours"),
+    RegistrationMailKind.CONFIRMED: lambda: _("Your place at “%(title)s” is confirmed"),
+    RegistrationMailKind.WAITING: lambda: _("You are on the waiting list for “%(title)s”"),
+    RegistrationMailKind.PROMOTED: lambda: _("A place at “%(title)s” is now yours"),
 }
 
 

@@ -48,7 +48,10 @@ def _consultation_year(consultation: Consultation) -> int | None:
 
 
 def consultation_documents(consultation: Consultation) -> list[SearchDocument]:
-    """The consultation (title and background) and each question, once per language they are written in."""
+    """The consultation (title and background) and each question, once per language they are written in.
+
+    A question's document has no title of its own: a search for the topic finds the consultation once.
+    """
     url = reverse("consultation-detail", args=[consultation.slug])
     topic = consultation.topic
     year = _consultation_year(consultation)
@@ -67,9 +70,8 @@ def consultation_documents(consultation: Consultation) -> list[SearchDocument]:
         for language, text in sorted((question.text or {}).items()):
             if text:
                 documents.append(build_document(
-                    kind=DocumentKind.QUESTION, key=f"question:{question.pk}:{language}",
-                    consultation=consultation, title=topic.title.get(language) or consultation.display_title(language),
-                    body=text, language=language, url=url, year=year,
+                    kind=DocumentKind.QUESTION, key=f"question:{question.pk}:{language}", consultation=consultation,
+                    title="", body=text, language=language, url=url, year=year,
                 ))
     return documents
 

@@ -75,6 +75,8 @@ def test_writes_with_invalid_bodies_are_refused_as_the_schema_says(schema, world
     failures, statuses = [], []
     headers = {"Authorization": f"Bearer {secretariat_token}"}
     for operation in operations(schema, "POST"):
+        if not operation.body:
+            continue  # nothing to send wrong (publish takes no body)
         try:
             statuses += run(operation, GenerationMode.NEGATIVE, WRITE_EXAMPLES, [*CHECKS, negative_data_rejection],
                             headers)

@@ -39,8 +39,18 @@ def published_response(
     return response
 
 
-def many_responses(consultation, count: int, *, language: str = "en"):
-    """``count`` distinct published responses in bulk (for the background-task test)."""
+SAMPLE_TEXTS = {
+    "en": "Broadband targets for 2030 must include rural areas; region {n} needs {k} more base stations.",
+    "ar": "يجب أن تشمل أهداف النطاق العريض لعام 2030 المناطق الريفية؛ تحتاج المنطقة {n} إلى {k} محطة قاعدة إضافية.",
+    "fr": "Les objectifs du haut débit pour 2030 doivent inclure les zones rurales ; la région {n} a besoin de {k} stations.",
+    "es": "Las metas de banda ancha para 2030 deben incluir las zonas rurales; la región {n} necesita {k} estaciones.",
+    "ru": "Цели в области широкополосного доступа до 2030 года должны охватывать сельские районы; региону {n} нужно {k} станций.",
+    "zh": "2030年宽带目标必须覆盖农村地区；第{n}区还需要{k}个基站。",
+}
+
+
+def many_responses(consultation, count: int, *, languages=("en",)):
+    """``count`` distinct published responses in bulk (for the background task and the timing)."""
     questions = list(consultation.topic.questions.order_by("position"))
     start = dt.datetime(2016, 11, 1, tzinfo=dt.UTC)
     groups = ["civil_society", "private_sector", "government", "academic_technical", "individual"]
@@ -49,13 +59,13 @@ def many_responses(consultation, count: int, *, language: str = "en"):
             consultation=consultation, receipt_number=f"R-B{i:04d}-{i:04d}", channel="web" if i % 3 else "email",
             status="published", publication="named", author_name=f"Respondent {i}",
             organisation=f"Organisation {i % 17}", country="CH", stakeholder_group=groups[i % len(groups)],
-            language=language, received_at=start + dt.timedelta(minutes=i),
+            language=languages[i % len(languages)], received_at=start + dt.timedelta(minutes=i),
         )
         for i in range(count)
     )
     Answer.objects.bulk_create(
         Answer(response=response, question=question,
-               text=f"Answer {i} to question {question.position}: broadband targets for 2030 in region {i % 7}.")
+               text=f"{i}.{question.position} " + SAMPLE_TEXTS[response.language].format(n=i % 7, k=i % 13 + 2))
         for i, response in enumerate(responses) for question in questions
     )
     return responses
