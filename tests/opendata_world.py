@@ -80,10 +80,11 @@ def world(consultation, secretariat):
 
 
 @pytest.fixture(autouse=True)
-def _generous_rate_limits(settings):
-    """Rate limits far above what a test sends; the rate-limit test sets its own."""
+def _open_data_settings(settings):
+    """Rate limits far above what a test sends (the rate-limit tests set their own), and fast password hashes."""
     from django.core.cache import cache
 
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.API_RATE_LIMITS = {"anonymous": "10000/min", "token": "10000/min", "submit": "10000/min"}
     cache.clear()
     yield

@@ -56,7 +56,8 @@ def sign_up(*, email: str, password: str, name: str = "", language: str = "en", 
     with transaction.atomic(durable=True):
         existing = User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).first()
         if existing is not None:
-            transaction.on_commit(partial(_mail_already_registered, email, language, absolute_url))
+            known = Account.objects.filter(user=existing).values_list("language", flat=True).first()
+            transaction.on_commit(partial(_mail_already_registered, email, known or language, absolute_url))
             logger.info("signup_for_known_address user_id=%s", existing.pk)
             return
         user = User(username=email, email=email, first_name=name.strip()[:150])

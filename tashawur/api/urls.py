@@ -2,7 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
-from tashawur.api import views, views_meta, views_open, views_responses
+from tashawur.api import views, views_meta, views_open, views_reports, views_responses
 
 app_name = "api"
 
@@ -14,6 +14,7 @@ router.register("cycles", views.CycleViewSet, basename="cycle")
 router.register("decisions", views.DecisionViewSet, basename="decision")
 router.register("consultations", views.ConsultationViewSet, basename="consultation")
 router.register("responses", views_responses.ResponseViewSet, basename="response")
+router.register("report-versions", views_reports.ReportVersionViewSet, basename="report-version")
 
 urlpatterns = [
     path("v1/", views_meta.IndexView.as_view(), name="index"),

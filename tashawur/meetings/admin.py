@@ -8,7 +8,7 @@ are published (``attach_captions``), a statement is placed only in its own meeti
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -30,8 +30,13 @@ from tashawur.meetings.services import (
 from tashawur.meetings.webvtt import format_timestamp, parse_timestamp
 
 
+# Links typed without a scheme are read as https (Django 6's default, without the warning).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class MeetingSessionInline(admin.StackedInline):
     model = MeetingSession
+    formfield_overrides = URL_FIELDS
     extra = 0
     fields = ["title", "starts_at", "ends_at", "recording_url", "recording_kind"]
     show_change_link = True
@@ -39,18 +44,28 @@ class MeetingSessionInline(admin.StackedInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["localized_title", "group", "kind", "number", "starts_on", "ends_on", "remote_participation", "webcast", "captioning", "registration_open"]
+    list_display = [
+        "localized_title", "group", "kind", "number", "starts_on", "ends_on", "remote_participation", "webcast",
+        "captioning", "registration_open",
+    ]
     list_filter = ["group", "kind", "registration_open"]
     date_hierarchy = "starts_on"
     search_fields = ["venue", "city", "event_name"]
     readonly_fields = ["registrations_summary"]
     inlines = [MeetingSessionInline]
+    formfield_overrides = URL_FIELDS
     fieldsets = [
-        (None, {"fields": ["group", "kind", "number", "title", "starts_on", "ends_on", "daily_starts_at", "daily_ends_at"]}),
+        (None, {"fields": [
+            "group", "kind", "number", "title", "starts_on", "ends_on", "daily_starts_at", "daily_ends_at",
+        ]}),
         (_("Place"), {"fields": ["venue", "city", "event_name", "event_url"]}),
         (_("Accessibility (rule 6)"), {"fields": ["remote_participation", "webcast", "captioning"]}),
-        (_("Registration"), {"fields": ["registration_open", "in_person_capacity", "remote_capacity", "registrations_summary"]}),
-        (_("Remote participation and webcast links"), {"fields": ["remote_participation_url", "webcast_url", "links_visibility"]}),
+        (_("Registration"), {"fields": [
+            "registration_open", "in_person_capacity", "remote_capacity", "registrations_summary",
+        ]}),
+        (_("Remote participation and webcast links"), {"fields": [
+            "remote_participation_url", "webcast_url", "links_visibility",
+        ]}),
     ]
 
     @admin.display(description=_("title"), ordering="starts_on")
@@ -101,8 +116,13 @@ class MeetingAdmin(admin.ModelAdmin):
 class RegistrationAdmin(admin.ModelAdmin):
     """Registrations change only through their services: read here, cancelled by the action."""
 
-    list_display = ["name", "email", "meeting", "attendance", "status", "needs_captioning", "needs_sign_language", "needs_step_free_access", "registered_at"]
-    list_filter = ["meeting", "attendance", "status", "needs_captioning", "needs_sign_language", "needs_step_free_access"]
+    list_display = [
+        "name", "email", "meeting", "attendance", "status", "needs_captioning", "needs_sign_language",
+        "needs_step_free_access", "registered_at",
+    ]
+    list_filter = [
+        "meeting", "attendance", "status", "needs_captioning", "needs_sign_language", "needs_step_free_access",
+    ]
     search_fields = ["name", "email", "organisation"]
     list_select_related = ["meeting__group"]
     actions = ["cancel_selected"]
@@ -167,6 +187,7 @@ class MeetingSessionAdmin(admin.ModelAdmin):
     fields = ["meeting", "title", "starts_at", "ends_at", "recording_url", "recording_kind", "captions"]
     readonly_fields = ["captions"]
     inlines = [CaptionTrackInline]
+    formfield_overrides = URL_FIELDS
 
     @admin.display(description=_("captions"))
     def captions(self, obj):
@@ -208,7 +229,9 @@ class MeetingSessionAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request), "title": gettext("Upload captions"), "session": session,
             "form": form, "opts": self.model._meta,
-            "existing": format_html_join(", ", "{}", ((track.get_language_display(),) for track in session.caption_tracks.all())),
+            "existing": format_html_join(
+                ", ", "{}", ((track.get_language_display(),) for track in session.caption_tracks.all()),
+            ),
         }
         return TemplateResponse(request, "meetings/admin/captions.html", context)
 

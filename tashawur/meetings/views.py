@@ -149,7 +149,9 @@ def _start_seconds(value: str | None) -> str:
         seconds = float(value or "")
     except ValueError:
         return ""
-    return f"{seconds:g}" if 0 <= seconds < 10**6 else ""
+    if not 0 <= seconds < 10**6:
+        return ""
+    return f"{seconds:.3f}".rstrip("0").rstrip(".")
 
 
 @require_GET

@@ -37,8 +37,18 @@ def _start_of_day(day: date, group: WorkingGroup) -> datetime:
 
 
 def group_news(group: WorkingGroup) -> list[GroupNews]:
-    """New consultations, compiled reports and decisions of the group, newest first."""
+    """New consultations, compiled reports (each published version) and decisions of the group, newest first."""
     news = []
+    versions = list(selectors.group_report_versions(group))
+    reported = {version.consultation_id for version in versions}
+    for version in versions:
+        news.append(GroupNews(
+            guid=f"report-{version.pk}",
+            title=_("Compiled report published (version %(version)s): %(title)s") % {
+                "version": version.version, "title": version.consultation.display_title()},
+            description=version.symbol, link=reverse("documents:current-report", args=[version.consultation.slug]),
+            when=version.published_at,
+        ))
     for consultation in selectors.group_consultations(group):
         link = reverse("consultation-detail", args=[consultation.slug])
         title = consultation.display_title()
@@ -48,7 +58,7 @@ def group_news(group: WorkingGroup) -> list[GroupNews]:
                 guid=f"consultation-{consultation.pk}", title=_("New consultation: %(title)s") % {"title": title},
                 description=consultation.display_title(), link=link, when=_start_of_day(announced, group),
             ))
-        if consultation.report_published_on:
+        if consultation.report_published_on and consultation.pk not in reported:
             news.append(GroupNews(
                 guid=f"consultation-{consultation.pk}-report",
                 title=_("Compiled report published: %(title)s") % {"title": title},

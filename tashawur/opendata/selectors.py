@@ -5,6 +5,7 @@ from django.db.models import Prefetch, QuerySet
 from tashawur.consultations.models import Consultation
 from tashawur.consultations.selectors import consultations_with_calendar
 from tashawur.cycles.models import Decision, DecisionTopic
+from tashawur.documents.models import Edition, PublicationState, ReportVersion
 from tashawur.groups.models import WorkingGroup
 from tashawur.meetings.models import Meeting
 from tashawur.responses.models import Answer, Response, Status
@@ -37,6 +38,14 @@ def group_decisions(group: WorkingGroup) -> QuerySet:
     return (
         Decision.objects.filter(meeting__group=group).select_related("meeting__group")
         .prefetch_related(Prefetch("decision_topics", queryset=links)).order_by("-recorded_at")[:FEED_ITEMS]
+    )
+
+
+def group_report_versions(group: WorkingGroup) -> QuerySet:
+    """Published versions of the compiled reports (public edition), newest first."""
+    return (
+        ReportVersion.objects.filter(consultation__group=group, edition=Edition.PUBLIC, state=PublicationState.PUBLISHED)
+        .select_related("consultation__topic").order_by("-published_at")[:FEED_ITEMS]
     )
 
 

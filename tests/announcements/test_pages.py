@@ -96,3 +96,33 @@ def test_import_contacts_command_prints_the_report(secretariat, contact_list, tm
 
     out = capsys.readouterr().out
     assert "1 added" in out and "row 3: Invalid e-mail address" in out
+
+
+def test_the_import_report_makes_a_fixed_number_of_queries(client, secretariat, contact_list,
+                                                            django_assert_max_num_queries):
+    from tashawur.announcements.services import import_contacts
+
+    rows = "".join(f"bad-address-{n},Name {n}\n" for n in range(60))
+    stored = import_contacts(actor=secretariat, contact_list=contact_list, filename="bad.csv",
+                             data=("email,name\n" + rows).encode())
+    client.force_login(secretariat)
+
+    with django_assert_max_num_queries(10):
+        page = client.get(f"/announcements/imports/{stored.pk}/")
+
+    assert page.content.decode().count("Invalid e-mail address") == 60
+
+
+def test_the_announcement_page_makes_a_fixed_number_of_queries(client, secretariat, consultation, contact_list, clock,
+                                                                django_assert_max_num_queries):
+    from tashawur.announcements import services
+
+    add_contacts(contact_list, 40)
+    announcement = services.create_announcement(actor=secretariat, consultation=consultation,
+                                                contact_list=contact_list)
+    services.start_announcement(actor=secretariat, announcement=announcement)
+    Delivery.objects.filter(pk__in=Delivery.objects.values("pk")[:20]).update(status="failed", error="550")
+    client.force_login(secretariat)
+
+    with django_assert_max_num_queries(16):
+        client.get(f"/announcements/{announcement.pk}/")

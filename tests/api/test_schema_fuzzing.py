@@ -9,6 +9,8 @@ per operation so the whole run stays within a minute.
 import hypothesis
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -26,11 +28,22 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 @pytest.fixture
-def schema():
+def schema(_test_connection_kept):
     loaded = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
     # Reads need no token: a random Authorization header would only ever be refused (401).
     loaded.config.generation.update(with_security_parameters=False)
     return loaded
+
+
+@pytest.fixture
+def _test_connection_kept():
+    """Requests reach the WSGI application directly: keep Django from closing the test's database connection
+    at the end of each one (as Django's own test client does)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def operations(schema, method: str):

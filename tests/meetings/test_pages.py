@@ -250,3 +250,20 @@ def test_links_mailed_before_the_secret_key_is_replaced_keep_working_through_the
     settings.SECRET_KEY_FALLBACKS = ["the-old-key-" + "o" * 50]
 
     assert client.get(link).status_code == 200
+
+
+def test_the_meeting_page_makes_a_fixed_number_of_queries(meeting, client, register, secretariat,
+                                                          django_assert_max_num_queries):
+    from tashawur.meetings.services import attach_captions
+    from tests.meetings.factories import SessionFactory
+
+    for number in range(4):
+        session = SessionFactory(meeting=meeting, title={"en": f"Session {number}"})
+        attach_captions(session=session, vtt_bytes=b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n",
+                        language="en", actor=secretariat)
+        register(meeting, f"person{number}@example.org")
+
+    with django_assert_max_num_queries(7):
+        page = client.get(f"/meetings/{meeting.pk}/")
+
+    assert page.status_code == 200 and "Session 3" in page.content.decode()

@@ -19,13 +19,13 @@ def timestamp(milliseconds: int) -> str:
 @register.filter
 def iso_duration(milliseconds: int) -> str:
     """``62500`` -> ``PT62.5S``, for the ``datetime`` attribute of ``<time>``."""
-    return f"PT{milliseconds / 1000:g}S"
+    return f"PT{_decimal_seconds(milliseconds)}S"
 
 
 @register.filter
 def seconds(milliseconds: int) -> str:
     """``62500`` -> ``62.5``, for a media fragment (``#t=62.5``)."""
-    return f"{milliseconds / 1000:g}"
+    return _decimal_seconds(milliseconds)
 
 
 @register.filter
@@ -54,3 +54,9 @@ def location(meeting) -> str:
 def language_dir(language: str) -> str:
     """``"ar"`` -> ``"rtl"``: the direction of text in a language (a content key)."""
     return text_direction(language)
+
+
+def _decimal_seconds(milliseconds: int) -> str:
+    """``62500`` -> ``62.5``; ``8000`` -> ``8``: exact to the millisecond."""
+    whole, millis = divmod(int(milliseconds), 1000)
+    return f"{whole}.{millis:03d}".rstrip("0").rstrip(".") if millis else str(whole)
