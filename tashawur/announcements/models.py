@@ -268,6 +268,8 @@ class Delivery(models.Model):
     message_id = models.CharField(_("Message-ID"), max_length=255, default=new_message_id, editable=False)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    retry_at = models.DateTimeField(_("next attempt at"), null=True, blank=True,
+                                    help_text=_("After a temporary failure (e.g. greylisting)."))
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     error = models.TextField(_("last error"), blank=True)
 

@@ -221,7 +221,7 @@ def resolve_uncertain(*, actor, announcement: Announcement, delivery_ids: list[i
         locked = Announcement.objects.select_for_update().get(pk=announcement.pk)
         chosen = Delivery.objects.filter(announcement=locked, status=DeliveryStatus.UNCERTAIN, pk__in=delivery_ids)
         if send_again:
-            count = chosen.update(status=DeliveryStatus.PENDING, claimed_at=None)
+            count = chosen.update(status=DeliveryStatus.PENDING, claimed_at=None, retry_at=None)
             if count:
                 _set_sending(locked)
         else:

@@ -37,12 +37,16 @@ class FailingBackend(EmailBackend):
 
 
 class RefusingBackend(EmailBackend):
-    """The server refuses one recipient for good (550), as Django's SMTP backend reports it."""
+    """The server refuses one recipient, as Django's SMTP backend reports it: for good (550), or
+    ``times`` times for now (450, greylisting)."""
 
     refused = "contact001@example.org"
+    code, reply, times = 550, b"5.1.1 User unknown", 1
 
     def send_messages(self, messages):
         for message in messages:
-            if self.refused in message.to:
-                raise smtplib.SMTPRecipientsRefused({self.refused: (550, b"5.1.1 User unknown")})
+            if self.refused in message.to and RefusingBackend.times > 0:
+                if RefusingBackend.code < 500:
+                    RefusingBackend.times -= 1
+                raise smtplib.SMTPRecipientsRefused({self.refused: (RefusingBackend.code, RefusingBackend.reply)})
         return super().send_messages(messages)

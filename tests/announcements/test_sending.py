@@ -292,6 +292,8 @@ def test_a_recipient_the_server_refuses_is_recorded_as_a_hard_bounce_and_the_oth
     settings, secretariat, consultation, contact_list, clock,
 ):
     settings.EMAIL_BACKEND = "tests.announcements.backends.RefusingBackend"
+    backends.RefusingBackend.code, backends.RefusingBackend.reply, backends.RefusingBackend.times = (
+        550, b"5.1.1 User unknown", 1)
     add_contacts(contact_list, 3)
     announcement = started(secretariat, consultation, contact_list)
 
@@ -316,3 +318,27 @@ def test_a_message_the_server_keeps_failing_is_given_up_after_the_last_attempt(
 
     assert len(outcomes) == MAX_ATTEMPTS + 1 and not mail.outbox
     assert Delivery.objects.get().status == "failed"
+
+
+def test_a_greylisted_recipient_is_tried_again_later_while_the_others_are_sent(
+    settings, secretariat, consultation, contact_list, clock,
+):
+    settings.EMAIL_BACKEND = "tests.announcements.backends.RefusingBackend"
+    backends.RefusingBackend.code, backends.RefusingBackend.reply, backends.RefusingBackend.times = (
+        450, b"4.7.1 Greylisted, try again later", 2)
+    add_contacts(contact_list, 3)
+    announcement = started(secretariat, consultation, contact_list, rate_per_minute=600)
+    start = clock.now
+
+    first = deliver_batch(announcement_id=announcement.pk, clock=clock, sleep=clock.sleep)
+
+    assert (first.sent, first.more) == (2, True)
+    greylisted = Delivery.objects.get(address="contact001@example.org")
+    assert (greylisted.status, greylisted.retry_at) == ("pending", start + dt.timedelta(seconds=0.1 + 60))
+    assert first.resume_at == greylisted.retry_at
+    drain(announcement, clock)
+
+    assert sorted(recipients()) == [f"contact00{n}@example.org" for n in range(3)]
+    greylisted.refresh_from_db()
+    assert (greylisted.status, greylisted.attempts) == ("sent", 3)
+    assert not Bounce.objects.exists()
