@@ -13,6 +13,7 @@ from tashawur.responses.services import AnswerInput, Submission, publish_respons
 from tests.factories import ConsultationFactory, ConsultationMeetingFactory, MeetingFactory, UserFactory, role
 
 RECEIVED = dt.datetime(2016, 12, 1, 12, tzinfo=dt.UTC)
+TITLE = {"en": "Development aspects of the Internet", "ar": "الجوانب الإنمائية للإنترنت"}
 # Strings that must never appear in any public output.
 SECRETS = ("Hidden Person", "hidden@example.net", "Group Member Only", "grouponly@example.net",
            "group-only answer", "amina@example.org", "private-cv.txt", "Unpublished thought")
@@ -39,7 +40,7 @@ def build_consultation(slug="development-aspects", **topic):
         feeds_meeting=MeetingFactory(group=group, number=9, starts_on=dt.date(2017, 2, 6)),
         physical_meeting=ConsultationMeetingFactory(group=group, starts_on=dt.date(2017, 2, 3), city="Geneva"),
         opens_on=dt.date(2016, 10, 28), response_deadline=dt.date(2017, 1, 4),
-        topic__title=topic.get("title", {"en": "Development aspects of the Internet", "ar": "الجوانب الإنمائية للإنترنت"}),
+        topic__title=topic.get("title", TITLE),
         topic__questions=topic.get("questions", [{"en": f"Question {n}?", "ar": f"السؤال {n}؟"} for n in (1, 2, 3)]),
     )
 

@@ -13,6 +13,7 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
@@ -57,7 +58,9 @@ def sign_up(*, email: str, password: str, name: str = "", language: str = "en", 
         existing = User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).first()
         if existing is not None:
             known = Account.objects.filter(user=existing).values_list("language", flat=True).first()
-            transaction.on_commit(partial(_mail_already_registered, email, known or language, absolute_url))
+            # At most one such note an hour: the form must not become a way to flood someone's mailbox.
+            if cache.add(f"accounts:already-registered:{email}", True, timeout=3600):
+                transaction.on_commit(partial(_mail_already_registered, email, known or language, absolute_url))
             logger.info("signup_for_known_address user_id=%s", existing.pk)
             return
         user = User(username=email, email=email, first_name=name.strip()[:150])

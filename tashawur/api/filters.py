@@ -10,7 +10,9 @@ from tashawur.responses.models import Channel, Response, StakeholderGroup
 
 
 class GroupFilter(django_filters.FilterSet):
-    group = django_filters.CharFilter(field_name="group__code", help_text=_("Code of a working group, e.g. CWG-Internet."))
+    group = django_filters.CharFilter(
+        field_name="group__code", help_text=_("Code of a working group, e.g. CWG-Internet."),
+    )
 
 
 class MeetingFilter(GroupFilter):

@@ -39,7 +39,9 @@ def decisions() -> QuerySet:
     links = DecisionTopic.objects.order_by("position").prefetch_related(
         Prefetch("topic", queryset=Topic.objects.prefetch_related(_QUESTIONS))
     )
-    return Decision.objects.select_related("meeting__group").prefetch_related(Prefetch("decision_topics", queryset=links))
+    return Decision.objects.select_related("meeting__group").prefetch_related(
+        Prefetch("decision_topics", queryset=links)
+    )
 
 
 def consultations() -> QuerySet:

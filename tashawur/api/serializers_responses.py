@@ -27,7 +27,8 @@ class AttachmentSerializer(serializers.ModelSerializer):
         fields = ["id", "filename", "content_type", "size", "sha256", "url"]
 
     def get_url(self, attachment) -> str:
-        path = reverse("response-attachment", args=[attachment.response.receipt_number, attachment.pk, attachment.filename])
+        response = attachment.response
+        path = reverse("response-attachment", args=[response.receipt_number, attachment.pk, attachment.filename])
         return absolute(self.context, path)
 
 
@@ -51,7 +52,9 @@ class ResponseSerializer(serializers.ModelSerializer):
     body = serializers.CharField(source="public_body", help_text="The message or oral statement, as published.")
     answers = AnswerSerializer(many=True, read_only=True)
     attachments = serializers.SerializerMethodField()
-    meeting = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True, help_text="For an oral statement: the meeting.")
+    meeting = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="For an oral statement: the meeting.",
+    )
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -110,7 +113,9 @@ class AttachmentInputSerializer(serializers.Serializer):
 
 
 class SubmissionSerializer(serializers.Serializer):
-    consultation = serializers.SlugRelatedField(slug_field="slug", queryset=Consultation.objects.select_related("group", "topic"))
+    consultation = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Consultation.objects.select_related("group", "topic"),
+    )
     answers = AnswerInputSerializer(many=True, required=False, default=list)
     body = StrictCharField(required=False, allow_blank=True, default="", max_length=100000, trim_whitespace=False)
     attachments = AttachmentInputSerializer(many=True, required=False, default=list, max_length=10)

@@ -39,7 +39,8 @@ class IndexView(ConditionalGet, APIView):
         names = {
             "groups": "api:group-list", "member_states": "api:member-state-list", "meetings": "api:meeting-list",
             "cycles": "api:cycle-list", "decisions": "api:decision-list", "consultations": "api:consultation-list",
-            "responses": "api:response-list", "report_versions": "api:report-version-list", "search": "api:search", "data_dictionary": "api:data-dictionary",
+            "responses": "api:response-list", "report_versions": "api:report-version-list", "search": "api:search",
+            "data_dictionary": "api:data-dictionary",
             "schema": "api:schema", "documentation": "api:docs",
         }
         return Response({key: request.build_absolute_uri(reverse(name)) for key, name in names.items()})

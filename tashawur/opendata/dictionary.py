@@ -20,7 +20,8 @@ FIELDS = (
     Field("status", "string", _("Always published in the open data.")),
     Field("publication", "string", _(
         "named or anonymous. Responses their authors kept for the group only are never in the open data.")),
-    Field("author_name", "string", _("The author's name; absent for anonymous responses. E-mail addresses are never published.")),
+    Field("author_name", "string", _(
+        "The author's name; absent for anonymous responses. E-mail addresses are never published.")),
     Field("organisation", "string", _("The organisation the respondent named; absent for anonymous responses.")),
     Field("country", "string", _("ISO 3166-1 alpha-2 code of the respondent's country, or empty.")),
     Field("stakeholder_group", "string", _(

@@ -30,7 +30,8 @@ def group_consultations(group: WorkingGroup) -> QuerySet:
 
 def group_meetings(group: WorkingGroup) -> QuerySet:
     held = Prefetch("consultations_held", queryset=Consultation.objects.select_related("topic"))
-    return Meeting.objects.filter(group=group).select_related("group").prefetch_related(held).order_by("starts_on", "pk")
+    meetings = Meeting.objects.filter(group=group).select_related("group").prefetch_related(held)
+    return meetings.order_by("starts_on", "pk")
 
 
 def group_decisions(group: WorkingGroup) -> QuerySet:
@@ -43,10 +44,10 @@ def group_decisions(group: WorkingGroup) -> QuerySet:
 
 def group_report_versions(group: WorkingGroup) -> QuerySet:
     """Published versions of the compiled reports (public edition), newest first."""
-    return (
-        ReportVersion.objects.filter(consultation__group=group, edition=Edition.PUBLIC, state=PublicationState.PUBLISHED)
-        .select_related("consultation__topic").order_by("-published_at")[:FEED_ITEMS]
+    versions = ReportVersion.objects.filter(
+        consultation__group=group, edition=Edition.PUBLIC, state=PublicationState.PUBLISHED,
     )
+    return versions.select_related("consultation__topic").order_by("-published_at")[:FEED_ITEMS]
 
 
 def newly_published_responses(consultation: Consultation) -> QuerySet:
@@ -54,6 +55,8 @@ def newly_published_responses(consultation: Consultation) -> QuerySet:
     return (
         Response.objects.filter(consultation=consultation, status=Status.PUBLISHED, publication__in=PUBLIC_PUBLICATIONS)
         .select_related("consultation__group")
-        .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("question").order_by("question__position")))
+        .prefetch_related(Prefetch(
+            "answers", queryset=Answer.objects.select_related("question").order_by("question__position"),
+        ))
         .order_by("-published_at", "-pk")[:FEED_ITEMS]
     )

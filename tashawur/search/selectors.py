@@ -34,7 +34,8 @@ class SearchFilters:
     year: int | None = None
 
     def active(self) -> dict:
-        return {item.name: getattr(self, item.name) for item in fields(self) if getattr(self, item.name) not in ("", None)}
+        values = {item.name: getattr(self, item.name) for item in fields(self)}
+        return {name: value for name, value in values.items() if value not in ("", None)}
 
 
 @dataclass(frozen=True)

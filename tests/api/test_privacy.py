@@ -26,7 +26,8 @@ def public_urls(world):
     slug, code = consultation.slug, consultation.group.code
     return [
         "/api/v1/responses/", f"/api/v1/responses/?consultation={slug}", f"/api/v1/responses/?language=en",
-        f"/api/v1/responses/{world['named'].receipt_number}/", f"/api/v1/responses/{world['anonymous'].receipt_number}/",
+        f"/api/v1/responses/{world['named'].receipt_number}/",
+        f"/api/v1/responses/{world['anonymous'].receipt_number}/",
         f"/api/v1/consultations/{slug}/statistics/", f"/api/v1/consultations/{slug}/export/json/",
         f"/api/v1/consultations/{slug}/export/csv/", f"/api/v1/consultations/{slug}/export/ndjson/",
         f"/opendata/consultations/{slug}/export.csv", f"/opendata/consultations/{slug}/export.json",
@@ -71,7 +72,8 @@ def test_group_only_and_unpublished_responses_are_not_found_by_receipt(api, worl
 def test_an_anonymous_response_is_listed_without_a_name(api, world):
     anonymous = api.get(f"/api/v1/responses/{world['anonymous'].receipt_number}/").json()
     assert anonymous["publication"] == "anonymous" and anonymous["author_name"] == ""
-    feed = feedparser.parse(body_of(api.get(f"/opendata/consultations/{world['named'].consultation.slug}/responses.atom")))
+    slug = world["named"].consultation.slug
+    feed = feedparser.parse(body_of(api.get(f"/opendata/consultations/{slug}/responses.atom")))
     titles = {entry.title for entry in feed.entries}
     assert f"Anonymous response {world['anonymous'].receipt_number}" in titles
     assert all("author" not in entry or entry.author == "Amina Haddad" for entry in feed.entries)

@@ -69,12 +69,13 @@ def test_an_attachment_is_sent_in_base64_and_checked_like_any_other(api, consult
     text = base64.b64encode("Position paper".encode()).decode()
     created = post(api, "/api/v1/responses/", payload(
         consultation, attachments=[{"filename": "paper.txt", "content_base64": text}]), robot_token)
+    program = base64.b64encode(b"MZ\x90\x00").decode()
     refused = post(api, "/api/v1/responses/", payload(
-        consultation, attachments=[{"filename": "run.exe", "content_base64": base64.b64encode(b"MZ\x90\x00").decode()}]),
-        robot_token)
+        consultation, attachments=[{"filename": "run.exe", "content_base64": program}]), robot_token)
 
     assert created.status_code == 201
-    assert Response.objects.get(receipt_number=created.json()["receipt_number"]).attachments.get().filename == "paper.txt"
+    stored = Response.objects.get(receipt_number=created.json()["receipt_number"])
+    assert stored.attachments.get().filename == "paper.txt"
     assert refused.status_code == 422 and refused.json()["type"].endswith("/api/v1/problems/attachment_refused/")
 
 

@@ -14,7 +14,7 @@ from tashawur.responses.models import Response
 from tests.mailin.conftest import DOMAIN, IN_PERIOD, attachment_hash, eml
 
 # The listener's threads use their own database connections: they must see committed data.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 TO = f"development-aspects@{DOMAIN}"
 
 

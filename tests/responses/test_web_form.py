@@ -17,6 +17,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from tashawur.mailin.models import OutboundMail
 from tashawur.responses.models import AuditEvent, Response
@@ -29,10 +30,11 @@ FORM = "/consultations/development-aspects/respond/"
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache_and_english_after():
     cache.clear()
     yield
     cache.clear()
+    translation.deactivate()  # a request in Arabic leaves Arabic active in this thread for the next test
 
 
 @pytest.fixture
