@@ -3,7 +3,13 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _english_by_default(settings):
+    """Each test starts in English and leaves no language active for the next one."""
+    from django.utils import translation
+
     settings.LANGUAGE_CODE = "en"
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
