@@ -21,6 +21,7 @@ messages: $(STAMP)
 
 migrate: messages
 	$(PY) -m tashawur.cli migrate --no-input
+	$(PY) -m tashawur.cli createcachetable
 
 demo: migrate
 	$(PY) -m tashawur.cli loaddemo

@@ -253,3 +253,14 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Link", "Content-Disposition"]
+
+# A cache shared by every worker process (rate limits count across gunicorn workers):
+# "database" (default; table made by `createcachetable`) or "locmem" for one process.
+_CACHE_BACKENDS = {
+    "database": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "tashawur_cache"},
+    "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}
+_cache_choice = env_str("CACHE_BACKEND", "database")
+if _cache_choice not in _CACHE_BACKENDS:
+    raise ImproperlyConfigured(f"CACHE_BACKEND={_cache_choice!r}: use one of {sorted(_CACHE_BACKENDS)}.")
+CACHES = {"default": _CACHE_BACKENDS[_cache_choice]}

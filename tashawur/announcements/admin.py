@@ -75,6 +75,11 @@ class AnnouncementAdmin(admin.ModelAdmin):
     readonly_fields = ["kind", "consultation", "contact_list", "state", "created_by", "created_at", "started_at",
                        "finished_at", "next_send_at", "heartbeat_at", "task_id"]
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.state != "draft":  # what was sent stays as it was sent
+            return [*self.readonly_fields, "subject", "introduction", "rate_per_minute"]
+        return self.readonly_fields
+
     def has_add_permission(self, request):
         return False  # announcements are made on the secretariat's page, notices by the notifier
 

@@ -187,10 +187,10 @@ def resume_announcement(*, actor, announcement: Announcement, now: datetime | No
 
     A delivery left "being sent" for longer than ANNOUNCEMENT_STALE_SECONDS was
     claimed by a sender that died between claiming it and recording the result: the
-    message may or may not have left. It is marked *uncertain* and is not sent again
-    on its own (announcements are sent at most once, as mailing-list practice and
-    RFC 5321's warning about duplicate deliveries suggest); the secretariat sees
-    these rows and decides, with ``resolve_uncertain``, to send again or not.
+    message may or may not have left (the window of RFC 1047). It is marked
+    *uncertain* and is not sent again on its own: announcements are sent at most
+    once, as mailing-list software does; the secretariat sees these rows and
+    decides, with ``resolve_uncertain``, to send again or not.
     """
     if actor is not None and not permissions.can_announce(actor, announcement.consultation, announcement.contact_list):
         raise NotAllowed()

@@ -10,7 +10,8 @@ from tests.announcements.conftest import add_contacts
 from tests.factories import ConsultationFactory, UserFactory, role
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the database is left as the serialized-rollback tests that follow expect it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_task_worker_sends_an_announcement_started_from_the_service(settings):
     settings.ANNOUNCEMENT_RATE_PER_MINUTE = 6000  # 10 ms apart: the real clock, no fake
     consultation = ConsultationFactory()
