@@ -97,7 +97,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)  # DATABASE_URL ?timeout=N wins
+    _sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _sqlite_options.setdefault("timeout", 20)  # DATABASE_URL ?timeout=N wins
+    # Writers take the lock when their transaction begins, so concurrent deliveries queue
+    # instead of failing with "database is locked" halfway through.
+    _sqlite_options.setdefault("transaction_mode", "IMMEDIATE")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -27,6 +27,22 @@ def _process_local_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _member_states_after_a_flush(request):
+    """Transactional tests empty every table afterwards, including the member states a
+    migration loaded; the next transactional test gets them back."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if transactional:
+        from tashawur.groups.member_states import ensure_member_states
+        from tashawur.groups.models import MemberState
+
+        request.getfixturevalue("transactional_db")
+        ensure_member_states(MemberState)
+
+
 @pytest.fixture
 def demo(db):
     """The demo calendar from the seeds, loaded through the importer."""

@@ -15,7 +15,7 @@ from tests.factories import ConsultationFactory, ConsultationMeetingFactory, Mee
 RECEIVED = dt.datetime(2016, 12, 1, 12, tzinfo=dt.UTC)
 TITLE = {"en": "Development aspects of the Internet", "ar": "الجوانب الإنمائية للإنترنت"}
 # Strings that must never appear in any public output.
-SECRETS = ("Hidden Person", "hidden@example.net", "Group Member Only", "grouponly@example.net",
+SECRETS = ("Hidden Person", "hidden@example.net", "Quiet Collective", "Group Member Only", "grouponly@example.net",
            "group-only answer", "amina@example.org", "private-cv.txt", "Unpublished thought")
 
 
@@ -70,7 +70,8 @@ def world(consultation, secretariat):
     )
     named.attachments.filter(filename="private-cv.txt").update(withheld=True)
     anonymous = submit(consultation, answers=("Spectrum policy matters most.",), publication="anonymous",
-                       author_name="Hidden Person", author_email="hidden@example.net", organisation="")
+                       author_name="Hidden Person", author_email="hidden@example.net",
+                       organisation="Quiet Collective")
     group_only = submit(consultation, answers=("A group-only answer about spectrum.",), publication="group_only",
                         author_name="Group Member Only", author_email="grouponly@example.net", organisation="")
     received = submit(consultation, answers=("Unpublished thought about spectrum.",), author_name="Not Yet",

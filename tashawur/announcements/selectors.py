@@ -21,16 +21,19 @@ def hard_bounced_addresses() -> set[str]:
     return set(Bounce.objects.filter(permanent=True).values_list("address", flat=True))
 
 
-def skip_reason(address: str, kind: str) -> str:
-    """Why a message must not go to ``address`` now, or "" when it may.
+def skip_reason(delivery: Delivery, kind: str) -> str:
+    """Why this message must not be sent now, or "" when it may.
 
-    A permanent bounce stops every message; an unsubscribe stops invitations
-    (a subscriber's notices end with their own subscription).
+    A permanent bounce stops every message to the address; an unsubscribe stops
+    invitations; a subscriber's notice stops when its subscription has ended.
     """
-    if Bounce.objects.filter(address=address, permanent=True).exists():
+    if Bounce.objects.filter(address=delivery.address, permanent=True).exists():
         return SkipReason.BOUNCED
-    if kind == AnnouncementKind.INVITATION and Unsubscribe.objects.filter(address=address).exists():
-        return SkipReason.UNSUBSCRIBED
+    if kind == AnnouncementKind.INVITATION:
+        if Unsubscribe.objects.filter(address=delivery.address).exists():
+            return SkipReason.UNSUBSCRIBED
+    elif delivery.subscription_id is None:
+        return SkipReason.SUBSCRIPTION_ENDED
     return ""
 
 

@@ -101,7 +101,7 @@ def deliver_batch(
             if delivery is None:  # only messages waiting for a retry are left
                 retry_at = waiting.aggregate(first=Min("retry_at"))["first"]
                 return BatchOutcome(sent, skipped, more=True, resume_at=max(retry_at, now))
-            if reason := selectors.skip_reason(delivery.address, announcement.kind):
+            if reason := selectors.skip_reason(delivery, announcement.kind):
                 Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.SENDING).update(
                     status=DeliveryStatus.SKIPPED, skip_reason=reason)
                 skipped += 1

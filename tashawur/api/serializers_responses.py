@@ -1,7 +1,8 @@
 """Responses through the API: the public representation, statistics, and the writes.
 
 Public means published and not group-only; an anonymous response carries no
-name. The e-mail address is never part of any public representation.
+name and no organisation (as in the export). The e-mail address is never part
+of any public representation.
 """
 
 import base64
@@ -49,6 +50,7 @@ class AnswerSerializer(serializers.ModelSerializer):
 class ResponseSerializer(serializers.ModelSerializer):
     consultation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     author_name = serializers.SerializerMethodField(help_text="Empty when the author chose to publish anonymously.")
+    organisation = serializers.SerializerMethodField(help_text="Empty when the author chose to publish anonymously.")
     body = serializers.CharField(source="public_body", help_text="The message or oral statement, as published.")
     answers = AnswerSerializer(many=True, read_only=True)
     attachments = serializers.SerializerMethodField()
@@ -67,6 +69,9 @@ class ResponseSerializer(serializers.ModelSerializer):
 
     def get_author_name(self, response) -> str:
         return "" if response.publication == Publication.ANONYMOUS else response.author_name
+
+    def get_organisation(self, response) -> str:
+        return "" if response.publication == Publication.ANONYMOUS else response.organisation
 
     @extend_schema_field(AttachmentSerializer(many=True))
     def get_attachments(self, response) -> list:

@@ -38,3 +38,16 @@ def iso_record(code: str):
     if record is None:
         raise LookupError(f"{code} is not an ISO 3166-1 alpha-2 code")
     return record
+
+
+def ensure_member_states(member_state_model) -> int:
+    """Create the member states that are missing (used by the migration and after a test flush)."""
+    existing = set(member_state_model.objects.values_list("code", flat=True))
+    missing = [
+        member_state_model(code=code, alpha3=record.alpha_3, numeric=record.numeric)
+        for code in UN_MEMBER_STATES
+        if code not in existing
+        for record in [iso_record(code)]
+    ]
+    member_state_model.objects.bulk_create(missing)
+    return len(missing)

@@ -9,7 +9,8 @@ Events are whole days, as the rules count calendar days in the group's time zone
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.urls import reverse
@@ -33,6 +34,9 @@ class CalendarEntry:
     category: str
     description: str = ""
     location: str = ""
+    # Timed meetings repeat daily from starts_on to ends_on, in the group's zone (whole days otherwise).
+    daily_hours: tuple[time, time] | None = None
+    zone: str = ""
     # What the event is, independent of the reader's language: a change here is an update.
     content: dict = field(default_factory=dict)
 
@@ -59,13 +63,17 @@ def meeting_entries(meetings, absolute_url) -> list[CalendarEntry]:
         ) if flag]
         description = _("With %(arrangements)s.") % {"arrangements": ", ".join(arrangements)} if arrangements else ""
         url = reverse("consultation-detail", args=[consultations[0].slug]) if consultations else reverse("home")
+        # Daily times are being added to meetings; until then every meeting is whole days.
+        hours = (getattr(meeting, "daily_starts_at", None), getattr(meeting, "daily_ends_at", None))
         entries.append(CalendarEntry(
             uid=_uid(f"meeting-{meeting.pk}"), summary=str(summary), starts_on=meeting.starts_on,
             ends_on=meeting.ends_on, url=absolute_url(url), category=meeting.kind, description=description,
             location=", ".join(part for part in (meeting.venue, meeting.city) if part),
             content={"kind": meeting.kind, "title": meeting.title, "number": meeting.number, "venue": meeting.venue,
                      "city": meeting.city, "event": meeting.event_name,
-                     "access": [meeting.remote_participation, meeting.webcast, meeting.captioning]},
+                     "access": [meeting.remote_participation, meeting.webcast, meeting.captioning],
+                     "hours": [hour.isoformat() for hour in hours if hour]},
+            daily_hours=hours if all(hours) else None, zone=meeting.group.time_zone,
         ))
     return entries
 
@@ -117,8 +125,7 @@ def group_calendar(group, absolute_url) -> bytes:
         event.add("dtstamp", version.last_modified)
         event.add("last-modified", version.last_modified)
         event.add("sequence", version.sequence)
-        event.add("dtstart", entry.starts_on)
-        event.add("dtend", entry.ends_on + timedelta(days=1))
+        _add_dates(event, entry)
         event.add("summary", entry.summary)
         event.add("url", entry.url)
         event.add("categories", [entry.category])
@@ -128,4 +135,20 @@ def group_calendar(group, absolute_url) -> bytes:
         if entry.location:
             event.add("location", entry.location)
         calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def _add_dates(event: Event, entry: CalendarEntry) -> None:
+    """Whole days (DTEND is exclusive), or the daily hours repeated on each day of the meeting."""
+    if entry.daily_hours is None:
+        event.add("dtstart", entry.starts_on)
+        event.add("dtend", entry.ends_on + timedelta(days=1))
+        return
+    zone = ZoneInfo(entry.zone)
+    starts, ends = entry.daily_hours
+    event.add("dtstart", datetime.combine(entry.starts_on, starts, tzinfo=zone))
+    event.add("dtend", datetime.combine(entry.starts_on, ends, tzinfo=zone))
+    days = (entry.ends_on - entry.starts_on).days + 1
+    if days > 1:
+        event.add("rrule", {"freq": "daily", "count": days})

@@ -2,8 +2,8 @@
 
 Only what anyone may read is indexed: every consultation and its questions (in
 each language they are written in), and published responses that are not
-group-only, with their unwithheld attachments. An anonymous author's name is
-never indexed. A response is reindexed whenever its audit log grows (each
+group-only, with their unwithheld attachments. An anonymous author's name and
+organisation are never indexed. A response is reindexed whenever its audit log grows (each
 moderation step writes one entry), so publishing, rejecting, withdrawing or
 redacting it updates the index in the same transaction.
 """
@@ -83,7 +83,7 @@ def response_documents(response: Response) -> list[SearchDocument]:
     consultation = response.consultation
     url = reverse("consultation-response", args=[consultation.slug, response.receipt_number])
     named = response.publication == Publication.NAMED
-    title = " · ".join(part for part in ((response.author_name if named else ""), response.organisation) if part)
+    title = " · ".join(part for part in (response.author_name, response.organisation) if part) if named else ""
     body = "\n\n".join([*(answer.public_text for answer in response.answers.all()), response.public_body]).strip()
     year = response.received_at.year
     documents = [build_document(

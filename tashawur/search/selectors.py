@@ -110,7 +110,7 @@ def search(query: str, *, filters: SearchFilters = SearchFilters(), page: int = 
     hits = [
         Hit(
             kind=row.kind, title=row.title, url=row.url, language=row.language,
-            snippet=snippet(row.body or row.title, terms, row.language), rank=float(row.rank or 0),
+            snippet=snippet(row.body, terms, row.language) if row.body else [], rank=float(row.rank or 0),
             group=row.group.code, consultation=row.consultation.slug,
             consultation_title=row.consultation.display_title(),
             receipt_number=row.response.receipt_number if row.response_id else "", year=row.year,

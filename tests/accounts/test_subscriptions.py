@@ -150,3 +150,14 @@ def test_the_commands_queue_the_notices(consultation, amina, capsys):
     out = capsys.readouterr().out
     assert "reminder queued: development-aspects" in out
     assert Announcement.objects.get().kind == "deadline_reminder"
+
+
+def test_a_notice_queued_before_the_subscriber_stopped_it_is_not_sent(consultation, amina, clock):
+    subscribe(amina, consultation.group, "deadline_reminder")
+    send_deadline_reminders(now=at("2016-12-30"))
+
+    Subscription.objects.filter(user=amina).delete()
+    send_all(clock)
+
+    assert not mail.outbox
+    assert Delivery.objects.get().skip_reason == "subscription_ended"

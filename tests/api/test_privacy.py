@@ -34,6 +34,7 @@ def public_urls(world):
         f"/opendata/consultations/{slug}/export.ndjson", f"/opendata/consultations/{slug}/responses.atom",
         f"/opendata/groups/{code}/feed.atom", f"/opendata/groups/{code}/calendar.ics",
         "/api/v1/search/?q=spectrum", "/api/v1/search/?q=hidden", "/api/v1/search/?q=person",
+        "/api/v1/search/?q=quiet", "/search/?q=collective",
         "/search/?q=spectrum", "/search/?q=person+hidden", "/search/?q=group-only",
     ]
 
@@ -71,7 +72,7 @@ def test_group_only_and_unpublished_responses_are_not_found_by_receipt(api, worl
 
 def test_an_anonymous_response_is_listed_without_a_name(api, world):
     anonymous = api.get(f"/api/v1/responses/{world['anonymous'].receipt_number}/").json()
-    assert anonymous["publication"] == "anonymous" and anonymous["author_name"] == ""
+    assert anonymous["publication"] == "anonymous" and anonymous["author_name"] == anonymous["organisation"] == ""
     slug = world["named"].consultation.slug
     feed = feedparser.parse(body_of(api.get(f"/opendata/consultations/{slug}/responses.atom")))
     titles = {entry.title for entry in feed.entries}

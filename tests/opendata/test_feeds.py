@@ -103,3 +103,33 @@ def test_an_unchanged_calendar_or_feed_answers_304_to_its_etag(client, world, co
                 "/opendata/consultations/development-aspects/responses.atom"):
         first = client.get(url)
         assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+@pytest.mark.skipif(not any(field.name == "daily_starts_at" for field in Meeting._meta.fields),
+                    reason="meetings have no daily times in this tree")
+def test_a_meeting_with_daily_hours_is_a_timed_event_repeated_each_day(client, world, consultation):
+    group_meeting = consultation.feeds_meeting  # 6-7 February 2017
+    Meeting.objects.filter(pk=group_meeting.pk).update(daily_starts_at=dt.time(9, 30), daily_ends_at=dt.time(17))
+    response = client.get(f"/opendata/groups/{consultation.group.code}/calendar.ics")
+    calendar = Calendar.from_ical(response.content)
+    uid = f"meeting-{group_meeting.pk}@consultations.localhost"
+    event = next(event for event in calendar.walk("VEVENT") if str(event["UID"]) == uid)
+
+    assert event.decoded("DTSTART") == dt.datetime(2017, 2, 6, 9, 30, tzinfo=consultation.group.zone)
+    assert event["RRULE"]["COUNT"] == [2]
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Europe/Zurich"]
+
+
+def test_feeds_and_the_calendar_make_a_fixed_number_of_queries(client, world, consultation, secretariat,
+                                                              django_assert_max_num_queries):
+    from tashawur.responses.services import publish_response
+    from tests.opendata_world import build_consultation, submit
+
+    for number in range(5):
+        publish_response(actor=secretariat, response=submit(consultation, answers=(f"Answer {number}.",)))
+    build_consultation(slug="second")
+    code = consultation.group.code
+    for url in (f"/opendata/groups/{code}/calendar.ics", f"/opendata/groups/{code}/feed.atom",
+                "/opendata/consultations/development-aspects/responses.atom"):
+        with django_assert_max_num_queries(9):
+            assert client.get(url).status_code == 200

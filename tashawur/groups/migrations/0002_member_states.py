@@ -4,16 +4,9 @@ from django.db import migrations
 
 
 def load_member_states(apps, schema_editor):
-    from tashawur.groups.member_states import UN_MEMBER_STATES, iso_record
+    from tashawur.groups.member_states import ensure_member_states
 
-    MemberState = apps.get_model("groups", "MemberState")
-    existing = set(MemberState.objects.values_list("code", flat=True))
-    MemberState.objects.bulk_create(
-        MemberState(code=code, alpha3=record.alpha_3, numeric=record.numeric)
-        for code in UN_MEMBER_STATES
-        if code not in existing
-        for record in [iso_record(code)]
-    )
+    ensure_member_states(apps.get_model("groups", "MemberState"))
 
 
 class Migration(migrations.Migration):
