@@ -15,8 +15,8 @@ from tests.factories import ConsultationFactory, ConsultationMeetingFactory, Mee
 RECEIVED = dt.datetime(2016, 12, 1, 12, tzinfo=dt.UTC)
 TITLE = {"en": "Development aspects of the Internet", "ar": "الجوانب الإنمائية للإنترنت"}
 # Strings that must never appear in any public output.
-SECRETS = ("Hidden Person", "hidden@example.net", "Quiet Collective", "Group Member Only", "grouponly@example.net",
-           "group-only answer", "amina@example.org", "private-cv.txt", "Unpublished thought")
+SECRETS = ("Hidden Person", "hidden@example.net", "Quiet Collective", "Group Member Only",
+           "grouponly@example.net", "group-only answer", "amina@example.org", "private-cv.txt", "Unpublished thought")
 
 
 def submit(consultation, *, answers=(), body="", attachments=(), **fields):

@@ -25,7 +25,7 @@ def public_urls(world):
     consultation = world["named"].consultation
     slug, code = consultation.slug, consultation.group.code
     return [
-        "/api/v1/responses/", f"/api/v1/responses/?consultation={slug}", f"/api/v1/responses/?language=en",
+        "/api/v1/responses/", f"/api/v1/responses/?consultation={slug}", "/api/v1/responses/?language=en",
         f"/api/v1/responses/{world['named'].receipt_number}/",
         f"/api/v1/responses/{world['anonymous'].receipt_number}/",
         f"/api/v1/consultations/{slug}/statistics/", f"/api/v1/consultations/{slug}/export/json/",

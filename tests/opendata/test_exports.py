@@ -55,6 +55,7 @@ def test_the_api_serves_the_same_exports(api, world):
             through_api, on_the_site = (json.loads(data) for data in (through_api, on_the_site))
             through_api.pop("generated_at"), on_the_site.pop("generated_at")
         assert through_api == on_the_site
+    assert api.get(f"/api/v1/consultations/{SLUG}/export/csv/", HTTP_ACCEPT="text/csv").status_code == 200
     assert api.get(f"/api/v1/consultations/{SLUG}/export/xlsx/").status_code == 404
 
 

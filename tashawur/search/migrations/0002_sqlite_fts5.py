@@ -1,6 +1,8 @@
 """SQLite only: an FTS5 index over the search documents' terms, kept by triggers.
 
-On any other database this migration does nothing.
+On any other database this migration does nothing. A later migration that alters
+search_searchdocument on SQLite rebuilds the table, which drops these triggers:
+it must create them again (CREATE below) and rebuild the FTS5 table.
 """
 
 from django.db import migrations
