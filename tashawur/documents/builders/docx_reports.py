@@ -14,7 +14,9 @@ from tashawur.documents.builders.docx_writer import DocxWriter
 from tashawur.documents.builders.html import chair_report_title, edition_label, publication_sentence
 from tashawur.documents.chair import ChairReportData
 from tashawur.documents.selectors import CompiledReport, Entry
-from tashawur.documents.templatetags.documents import channel_label, country, language_label, stakeholder_label
+from tashawur.documents.templatetags.documents import (
+    channel_label, country, entry_meta_parts, language_label, stakeholder_label,
+)
 
 BAR_WIDTH = 24
 
@@ -39,17 +41,10 @@ def _entry_title(entry: Entry) -> str:
 
 
 def _entry_meta(entry: Entry) -> str:
-    sender = entry.sender
-    if entry.is_identical_group:
-        last = max(s.received_on for s in entry.senders)
-        parts = [_("received from %(first)s to %(last)s") % {"first": _day(sender.received_on), "last": _day(last)},
-                 language_label(sender.language)]
-    else:
-        parts = [sender.organisation if sender.name else "", country(sender.country),
-                 stakeholder_label(sender.stakeholder_group), channel_label(sender.channel), _day(sender.received_on),
-                 language_label(sender.language), sender.receipt_number,
-                 _("for the group only") if sender.group_only else ""]
-    return " · ".join(part for part in parts if part)
+    parts = entry_meta_parts(entry)
+    if entry.sender.group_only and not entry.is_identical_group:
+        parts.append(_("for the group only"))
+    return " · ".join(parts)
 
 
 def _senders(writer: DocxWriter, entry: Entry):
