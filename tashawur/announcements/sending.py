@@ -100,7 +100,7 @@ def deliver_batch(
             delivery = _claim_next(announcement_id, now)
             if delivery is None:  # only messages waiting for a retry are left
                 retry_at = waiting.aggregate(first=Min("retry_at"))["first"]
-                return BatchOutcome(sent, skipped, more=True, resume_at=max(retry_at, now))
+                return BatchOutcome(sent, skipped, more=True, resume_at=max(retry_at or now, now))
             if reason := selectors.skip_reason(delivery, announcement.kind):
                 Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.SENDING).update(
                     status=DeliveryStatus.SKIPPED, skip_reason=reason)

@@ -6,12 +6,16 @@ break the schema (negative data), sent with a real token. Examples are capped
 per operation so the whole run stays within a minute.
 """
 
+import tempfile
+from pathlib import Path
+
 import hypothesis
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase
+from hypothesis.configuration import set_hypothesis_home_dir
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -21,6 +25,9 @@ from schemathesis.specs.openapi.checks import (
 from tashawur.wsgi import application
 
 pytestmark = pytest.mark.django_db
+
+# Hypothesis keeps caches in .hypothesis/ of the working directory; keep the checkout clean.
+set_hypothesis_home_dir(str(Path(tempfile.gettempdir()) / "tashawur-hypothesis"))
 
 READ_EXAMPLES = 12
 WRITE_EXAMPLES = 15
