@@ -209,6 +209,3 @@ def given_value(values: dict, column: str) -> str:
     return next((value for header, value in values.items() if _header_key(header) in COLUMNS[column]), "")
 
 
-def spreadsheet_safe(value: str) -> str:
-    """A cell that a spreadsheet will show as text, never run as a formula (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -15,7 +15,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tashawur.announcements import compose, permissions, selectors, services
-from tashawur.announcements.csvfile import spreadsheet_safe
 from tashawur.announcements.errors import AnnouncementError, UnknownToken
 from tashawur.announcements.forms import AnnouncementForm, ContactListForm, DecisionForm, ImportForm
 from tashawur.announcements.models import (
@@ -23,6 +22,7 @@ from tashawur.announcements.models import (
 )
 from tashawur.core.errors import NotAllowed
 from tashawur.core.languages import AUTONYMS, CONTENT_LANGUAGES, text_direction
+from tashawur.core.spreadsheet import spreadsheet_safe
 
 
 def _managed_groups(request):

@@ -78,15 +78,15 @@ def acknowledgement(*, inbound, subject: str, responses, refused, languages) -> 
 
 def _acknowledgement_text(inbound, subject, responses, refused, language) -> str:
     received, zone = _local_time(inbound.received_at, responses[0].consultation)
-    lines = [_("Thank you. Your message \u201c%(subject)s\u201d was received on %(received)s (%(zone)s time).") % {
+    lines = [_("Thank you. Your message “%(subject)s” was received on %(received)s (%(zone)s time).") % {
         "subject": _subject_line(subject), "received": received, "zone": zone}]
     for response in responses:
         lines.append(_(
-            "It was recorded as a response to the consultation \u201c%(title)s\u201d with the receipt number "
+            "It was recorded as a response to the consultation “%(title)s” with the receipt number "
             "%(receipt)s."
         ) % {"title": response.consultation.display_title(language), "receipt": response.receipt_number})
     for consultation, error in refused:
-        lines.append(_("It was not recorded for the consultation \u201c%(title)s\u201d: %(reason)s") % {
+        lines.append(_("It was not recorded for the consultation “%(title)s”: %(reason)s") % {
             "title": consultation.display_title(language), "reason": render_error(error, language, consultation)})
     lines.append(_(
         "The secretariat reviews every response before it is published on the consultation's page. "
@@ -104,7 +104,7 @@ def refusal(*, inbound, subject: str, errors, languages, consultations=()) -> Re
         with override(django_language(language)):
             received, zone = _local_time(inbound.received_at, consultation)
             lines = [_(
-                "Your message \u201c%(subject)s\u201d, received on %(received)s (%(zone)s time), was not "
+                "Your message “%(subject)s”, received on %(received)s (%(zone)s time), was not "
                 "recorded as a response."
             ) % {"subject": _subject_line(subject), "received": received, "zone": zone}]
             lines += [render_error(error, language, owner) for owner, error in errors]

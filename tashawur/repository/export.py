@@ -9,6 +9,7 @@ import json
 
 from django.urls import reverse
 
+from tashawur.core.spreadsheet import spreadsheet_safe
 from tashawur.responses.export import iso_utc
 
 FORMAT_VERSION = 1
@@ -51,8 +52,7 @@ def _cell(value) -> str:
     """Flatten lists; a leading = + - @ is quoted so that no spreadsheet runs it as a formula."""
     if isinstance(value, list):
         value = " ; ".join(item["url"] if isinstance(item, dict) else str(item) for item in value)
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return spreadsheet_safe(value)
 
 
 def as_csv(entries, *, absolute_url) -> str:

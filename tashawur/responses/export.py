@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tashawur.consultations.models import Consultation
+from tashawur.core.spreadsheet import spreadsheet_safe
 from tashawur.responses import selectors
 from tashawur.responses.models import Publication, Response
 
@@ -167,7 +168,7 @@ def csv_row(record: dict, *, private: bool) -> dict:
         if private:
             row[f"answer_{answer['question']}_redacted"] = answer["redacted_text"]
     row["attachments"] = json.dumps(record["attachments"], ensure_ascii=False) if record["attachments"] else ""
-    return {key: "" if value is None else value for key, value in row.items()}
+    return {key: spreadsheet_safe(value) for key, value in row.items()}
 
 
 def write_csv(out: TextIO, consultation: Consultation, *, private: bool) -> int:

@@ -161,7 +161,7 @@ def _mail_confirmation_request(response: Response, token: str, absolute_url: Abs
     context = _mail_context(response, token, absolute_url)
     queue_mail(
         kind=ReplyKind.CONFIRMATION, to=response.author_email, response=response, language=get_language(),
-        subject=_("Please confirm your response to \u201c%(title)s\u201d") % {"title": context["title"]},
+        subject=_("Please confirm your response to “%(title)s”") % {"title": context["title"]},
         body=render_to_string("responses/submit/mail/confirmation.txt", context),
     )
 
@@ -170,7 +170,7 @@ def _mail_acknowledgement(response: Response, token: str, absolute_url: Absolute
     context = _mail_context(response, token, absolute_url)
     queue_mail(
         kind=ReplyKind.ACKNOWLEDGEMENT, to=response.author_email, response=response, language=get_language(),
-        subject=_("Your response to \u201c%(title)s\u201d is received: %(receipt)s") % {
+        subject=_("Your response to “%(title)s” is received: %(receipt)s") % {
             "title": context["title"], "receipt": response.receipt_number,
         },
         body=render_to_string("responses/submit/mail/acknowledgement.txt", context),

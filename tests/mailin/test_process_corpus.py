@@ -5,6 +5,10 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
+
+from tashawur.core.languages import django_language
 
 from tashawur.mailin.models import InboundMessage, OutboundMail
 from tashawur.mailin.process import process_message
@@ -158,7 +162,10 @@ def assert_reply(inbound, responses, expected: Expect) -> None:
     for response in responses:
         assert response.receipt_number in reply.body and response.receipt_number in reply.subject
     if expected.outcome == "refused":
-        assert reply.subject.startswith("Not accepted") and f"M-{inbound.pk}" in reply.body
+        first_language = expected.language.split(",")[0].strip()
+        with translation.override(django_language(first_language)):
+            prefix = gettext("Not accepted: %(subject)s").split("%(")[0]
+        assert reply.subject.startswith(prefix) and f"M-{inbound.pk}" in reply.body
 
 
 def test_a_redelivered_message_makes_one_response_and_one_acknowledgement(consultations, receive):
