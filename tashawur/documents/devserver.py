@@ -34,12 +34,13 @@ def main(argv: list[str]) -> int:
     worker = subprocess.Popen(command + WORKER, process_group=0)
     server = subprocess.Popen(command + ["runserver", *argv], process_group=0)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started with SIGINT ignored (a background job)
     try:
         return server.wait()
     except KeyboardInterrupt:
         return 130
     finally:
-        _stop(server, signal.SIGINT)
+        _stop(server, signal.SIGTERM)
         _stop(worker, signal.SIGTERM)
 
 
