@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 
 import pycountry
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -23,7 +21,7 @@ from tashawur.groups.models import WorkingGroup
 from tashawur.policy.regions import is_region
 from tashawur.repository.errors import InvalidEntry, InvalidTransition
 from tashawur.repository.models import EntryEvent, EntryFile, EntryLink, EntrySource, EntryStatus, RepositoryEntry
-from tashawur.responses.attachments import CheckedFile
+from tashawur.responses.attachments import CheckedFile, store_content
 from tashawur.responses.language import detect_language
 from tashawur.responses.models import ModerationAction, RejectionReason, StakeholderGroup
 
@@ -141,9 +139,7 @@ def _create(contribution: Contribution, *, source: str, received_at, published_a
 
 def store_file(entry: RepositoryEntry, checked: CheckedFile) -> EntryFile:
     """Files are stored by content hash, as response attachments are."""
-    path = f"repository/{checked.sha256[:2]}/{checked.sha256}"
-    if not default_storage.exists(path):
-        path = default_storage.save(path, ContentFile(checked.content))
+    path = store_content("repository", checked)
     stored = EntryFile(
         entry=entry, filename=checked.filename, content_type=checked.content_type, size=checked.size,
         sha256=checked.sha256, extracted_text=checked.extracted_text,

@@ -73,6 +73,17 @@ class CheckedFile:
         return len(self.content)
 
 
+def store_content(folder: str, checked: CheckedFile) -> str:
+    """Save a checked file under its SHA-256 (so the same file sent twice is stored once); returns its path."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    path = f"{folder}/{checked.sha256[:2]}/{checked.sha256}"
+    if not default_storage.exists(path):
+        path = default_storage.save(path, ContentFile(checked.content))
+    return path
+
+
 def check_attachment(filename: str, content: bytes) -> CheckedFile:
     """Decide the file's type from its bytes, refuse what is dangerous or unsupported, extract its text."""
     name = safe_filename(filename)

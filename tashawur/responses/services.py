@@ -11,8 +11,6 @@ from datetime import datetime
 
 import pycountry
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -21,7 +19,7 @@ from django.utils.translation import gettext as _
 from tashawur.consultations.models import Consultation
 from tashawur.core.errors import NotAllowed
 from tashawur.groups import permissions
-from tashawur.responses.attachments import CheckedFile
+from tashawur.responses.attachments import CheckedFile, store_content
 from tashawur.responses.errors import EmptyResponse, InvalidResponse, InvalidTransition, SubmissionClosed, SubmissionNotOpen
 from tashawur.responses.language import detect_language
 from tashawur.responses.models import (
@@ -188,9 +186,7 @@ def _unique_receipt_number() -> str:
 
 def store_attachment(response: Response, checked: CheckedFile) -> Attachment:
     """Files are stored by content hash, so the same file sent twice is stored once."""
-    path = f"attachments/{checked.sha256[:2]}/{checked.sha256}"
-    if not default_storage.exists(path):
-        path = default_storage.save(path, ContentFile(checked.content))
+    path = store_content("attachments", checked)
     attachment = Attachment(
         response=response, filename=checked.filename, content_type=checked.content_type, size=checked.size,
         sha256=checked.sha256, extracted_text=checked.extracted_text,
