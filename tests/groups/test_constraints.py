@@ -11,23 +11,25 @@ from tests.factories import MeetingFactory, UserFactory, WorkingGroupFactory, me
 pytestmark = pytest.mark.django_db
 
 
-def refused_by_database(instance):
+def refused_by_database(instance) -> bool:
+    """True once the database has refused to save ``instance`` (pytest fails the test otherwise)."""
     with pytest.raises(IntegrityError), transaction.atomic():
         instance.save()
+    return True
 
 
 def test_a_delegate_must_represent_a_member_state_and_only_a_delegate_does():
     group, user = WorkingGroupFactory(), UserFactory()
 
-    refused_by_database(Role(user=user, group=group, kind="delegate"))
-    refused_by_database(Role(user=user, group=group, kind="chair", member_state=member_state("SA")))
+    assert refused_by_database(Role(user=user, group=group, kind="delegate"))
+    assert refused_by_database(Role(user=user, group=group, kind="chair", member_state=member_state("SA")))
 
 
 def test_a_group_has_one_chair():
     group = WorkingGroupFactory()
     Role.objects.create(user=UserFactory(), group=group, kind="chair")
 
-    refused_by_database(Role(user=UserFactory(), group=group, kind="chair"))
+    assert refused_by_database(Role(user=UserFactory(), group=group, kind="chair"))
 
 
 def test_delegate_of_a_state_outside_the_group_is_refused_with_a_clear_error():
@@ -57,20 +59,20 @@ def test_group_time_zone_must_be_a_real_zone():
 def test_meeting_cannot_end_before_it_starts():
     group = WorkingGroupFactory()
 
-    refused_by_database(Meeting(group=group, kind="group", number=1, starts_on=dt.date(2017, 2, 7), ends_on=dt.date(2017, 2, 6)))
+    assert refused_by_database(Meeting(group=group, kind="group", number=1, starts_on=dt.date(2017, 2, 7), ends_on=dt.date(2017, 2, 6)))
 
 
 def test_group_meetings_are_numbered_once_and_only_they_are_numbered():
     meeting = MeetingFactory(number=8)
 
-    refused_by_database(Meeting(group=meeting.group, kind="group", number=8, starts_on=dt.date(2017, 1, 1), ends_on=dt.date(2017, 1, 1)))
-    refused_by_database(Meeting(group=meeting.group, kind="group", number=None, starts_on=dt.date(2017, 1, 1), ends_on=dt.date(2017, 1, 1)))
-    refused_by_database(Meeting(group=meeting.group, kind="open_consultation", number=3, starts_on=dt.date(2017, 1, 1), ends_on=dt.date(2017, 1, 1)))
+    assert refused_by_database(Meeting(group=meeting.group, kind="group", number=8, starts_on=dt.date(2017, 1, 1), ends_on=dt.date(2017, 1, 1)))
+    assert refused_by_database(Meeting(group=meeting.group, kind="group", number=None, starts_on=dt.date(2017, 1, 1), ends_on=dt.date(2017, 1, 1)))
+    assert refused_by_database(Meeting(group=meeting.group, kind="open_consultation", number=3, starts_on=dt.date(2017, 1, 1), ends_on=dt.date(2017, 1, 1)))
 
 
 def test_meeting_at_an_external_event_names_the_event():
     group = WorkingGroupFactory()
 
-    refused_by_database(Meeting(group=group, kind="external_event", starts_on=dt.date(2017, 6, 13), ends_on=dt.date(2017, 6, 13)))
+    assert refused_by_database(Meeting(group=group, kind="external_event", starts_on=dt.date(2017, 6, 13), ends_on=dt.date(2017, 6, 13)))
     Meeting.objects.create(group=group, kind="external_event", event_name="WSIS Forum 2017",
                            starts_on=dt.date(2017, 6, 13), ends_on=dt.date(2017, 6, 13))
